@@ -1,0 +1,48 @@
+# One command for each chore. `make run` and `make test` work on a fresh machine with only Python 3.11+.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test lint format bench messages clean-db
+
+$(VENV)/.run-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## Install, start the embedded PostgreSQL, migrate, load the demo content once, serve on 127.0.0.1:$(PORT).
+run: $(VENV)/.run-installed
+	$(PY) manage.py messages compile >/dev/null
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_data
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## The whole test suite: unit, integration on the real PostgreSQL, browser (headless Chromium).
+test: $(VENV)/.dev-installed
+	$(PY) manage.py messages compile >/dev/null
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/.dev-installed
+	$(PY) manage.py messages extract
+
+bench: $(VENV)/.dev-installed
+	$(PY) bench/run.py
+
+## Stop the embedded PostgreSQL (it also stops by itself when the last process using it exits).
+clean-db:
+	$(PY) -c "from hub import embedded_db; from pathlib import Path; print('stopped' if embedded_db.stop(Path('var/pgdata')) else 'not running')"

@@ -1,0 +1,30 @@
+"""Production: refuses to start with DEBUG on, a default or short secret key, or no DATABASE_URL."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import env
+
+if not env("DATABASE_URL", default=""):
+    raise ImproperlyConfigured("Production requires DATABASE_URL (the embedded PostgreSQL is for development only).")
+
+from .base import *  # noqa: E402,F403
+from .base import SECRET_KEY  # noqa: E402
+
+if env.bool("DEBUG", default=False):
+    raise ImproperlyConfigured("DEBUG must be off in production.")
+if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    raise ImproperlyConfigured("Set SECRET_KEY to a long random value (50+ characters) in production.")
+
+DEBUG = False
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+CACHES["default"] = env.cache("CACHE_URL", default="dbcache://hub_cache")  # noqa: F405
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")

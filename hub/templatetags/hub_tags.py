@@ -1,0 +1,48 @@
+"""Template tags for the site frame: the same page in the other languages."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+NATIVE_NAMES = {"ar": "العربية", "en": "English"}
+
+
+@register.simple_tag(takes_context=True)
+def alternate_languages(context) -> list[dict]:
+    """The current page in each language: code, native name, url, and whether it is the current one.
+
+    A Wagtail page links to its live translation; a page without one links to the same page served in
+    the other language (Wagtail shows it in its own language with a note). Django views use translate_url.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language()
+    page = context.get("page")
+    path = request.get_full_path()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = _page_url_in(page, code) if page is not None and hasattr(page, "get_translation_or_none") else None
+        if url is None:
+            url = translate_url(path, code)
+            if url == path and code != current:
+                url = f"/{code}/"
+        links.append({"code": code, "name": NATIVE_NAMES.get(code, code), "url": url, "is_current": code == current})
+    return links
+
+
+def _page_url_in(page, code: str) -> str | None:
+    from wagtail.models import Locale
+
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        return None
+    if page.locale_id == locale.id:
+        return page.get_url()
+    translation = page.get_translation_or_none(locale)
+    if translation is not None and translation.live:
+        return translation.get_url()
+    return None

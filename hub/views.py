@@ -1,0 +1,21 @@
+"""Site-level views that are not Wagtail pages."""
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 with {"status": "ok"} when the database answers, 503 otherwise (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as exc:
+        return JsonResponse(
+            {"status": "unavailable", "database": "error", "detail": exc.__class__.__name__}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,58 @@
+"""Shared fixtures: named users, the demo home page, and a real headless Chromium for browser journeys."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture
+def home_pages(db):
+    """The Arabic home page as the site root, with its live English translation."""
+    from hub import demo
+
+    demo.load()
+    from hub.models import HomePage
+
+    return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Outside CI a missing Chromium skips, saying why; in CI it fails."""
+    if not os.path.exists(CHROMIUM) or shutil.which(CHROMIUM) is None:
+        message = f"browser tests need {CHROMIUM} (apt-get install -y chromium); .ci/run installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still sync.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab that records every failed request and console error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.failed_requests = []
+    tab.on("requestfailed", lambda request: tab.failed_requests.append(request.url))
+    tab.on("response", lambda response: tab.failed_requests.append(response.url) if response.status >= 400 else None)
+    yield tab
+    context.close()
