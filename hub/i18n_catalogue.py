@@ -17,11 +17,19 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("hub", "projects_db", "forum", "search")
+APPS = ("hub", "hub/accounts", "projects_db", "forum", "search")
 TARGET_LANGUAGES = ("ar",)
 SKIP_DIRS = {".venv", "var", "migrations", "node_modules", "__pycache__", "static_collected", "media"}
 # Templates under these folders of templates/ belong to that app's catalogue; the rest to hub.
-TEMPLATE_OWNERS = {"projects_db": "projects_db", "forum": "forum", "machina": "forum", "search": "search"}
+TEMPLATE_OWNERS = {
+    "projects_db": "projects_db",
+    "forum": "forum",
+    "machina": "forum",
+    "search": "search",
+    "account": "hub/accounts",
+    "accounts": "hub/accounts",
+    "allauth": "hub/accounts",
+}
 PLURAL_FORMS = {
     "ar": "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;",
 }
@@ -53,13 +61,15 @@ def owner_of(path: Path) -> str:
     parts = path.parts
     if parts[0] == "templates":
         return TEMPLATE_OWNERS.get(parts[1], "hub") if len(parts) > 2 else "hub"
+    if parts[:2] == ("hub", "accounts"):
+        return "hub/accounts"
     return parts[0] if parts[0] in APPS else "hub"
 
 
 def source_files() -> list[Path]:
     """Our Python files and templates (relative paths); third-party and generated folders are skipped."""
     files = []
-    for top in (*APPS, "templates"):
+    for top in (*[a for a in APPS if "/" not in a], "templates"):
         for path in sorted((ROOT / top).rglob("*")):
             rel = path.relative_to(ROOT)
             if not path.is_file() or any(part in SKIP_DIRS for part in rel.parts):

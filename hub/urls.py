@@ -15,12 +15,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("projects_db.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("hub.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("forum/", include("forum.urls")),
+    path("search/", include("search.urls")),
+    path("", include("projects_db.urls")),  # /projects/ and /municipalities/
     # Wagtail serves every other path (home, stories, practices, ...): keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

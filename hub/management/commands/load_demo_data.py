@@ -4,8 +4,15 @@ from importlib import import_module
 
 from django.core.management.base import BaseCommand
 
-# Each step is an app's demo module with a `load(*, stdout)` function; order matters (places before people).
-STEPS = ["hub.demo"]
+# Each step is "module:function", called with stdout=...; order matters (places before people before content).
+STEPS = [
+    "projects_db.demo:load_places",
+    "hub.accounts.demo:load",
+    "hub.demo:load",
+    "projects_db.demo:load_projects",
+    "forum.demo:load",
+    "search.demo:load",
+]
 
 
 class Command(BaseCommand):
@@ -13,5 +20,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for step in STEPS:
-            import_module(step).load(stdout=self.stdout)
+            module, function = step.split(":")
+            getattr(import_module(module), function)(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

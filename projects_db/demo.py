@@ -1,0 +1,9 @@
+"""Demo data of projects_db: governorates and municipalities, then projects."""
+
+
+def load_places(*, stdout=None) -> None:
+    """The 16 Palestinian governorates, municipalities with their portals, and partners from Jordan."""
+
+
+def load_projects(*, stdout=None) -> None:
+    """Realistic e-municipality projects across categories, statuses and municipalities."""

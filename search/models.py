@@ -1,0 +1,44 @@
+"""SearchDocument: one row per searchable unit, written in the same transaction as its source object."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import Visibility
+
+
+class SearchDocument(models.Model):
+    """What the engines search. Rows come only from registered adapters (search.registry)."""
+
+    source_type = models.CharField(_("type"), max_length=32)
+    source_id = models.CharField(_("source id"), max_length=64)
+    language = models.CharField(_("language"), max_length=8)
+    title = models.TextField(_("title"))
+    body = models.TextField(_("body"), blank=True)
+    url = models.CharField(_("address"), max_length=500)
+    municipality = models.CharField(_("municipality"), max_length=160, blank=True)
+    municipality_name = models.CharField(_("municipality name"), max_length=200, blank=True)
+    governorate = models.CharField(_("governorate"), max_length=120, blank=True)
+    governorate_name = models.CharField(_("governorate name"), max_length=200, blank=True)
+    category = models.CharField(_("category"), max_length=120, blank=True)
+    category_name = models.CharField(_("category name"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=40, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visible to"), max_length=10, default=Visibility.PUBLIC, choices=[(v, v) for v in Visibility.CHOICES]
+    )
+    forum_ids = ArrayField(models.IntegerField(), default=list, blank=True)
+    indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_type", "source_id", "language"], name="searchdocument_unique_source_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_type}:{self.source_id}:{self.language}"

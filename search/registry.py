@@ -1,0 +1,93 @@
+"""Adapters: how another app's objects become search documents. search/ imports no other app's models.
+
+An app describes its searchable objects with an `Adapter` subclass and registers it in its AppConfig.ready():
+
+    from search.registry import Adapter, Document, register
+
+    class ProjectAdapter(Adapter):
+        source_type = "project"
+
+        def documents(self, instance) -> list[Document]:
+            if not instance.is_published:          # nothing to show: the documents are removed
+                return []
+            return [Document(source_id=str(instance.pk), language="ar", title=..., body=..., url=...)]
+
+        def queryset(self):
+            return Project.objects.published()     # every object to index on a full rebuild
+
+    register(ProjectAdapter())
+
+and, in the same transaction as each write, calls `search.services.index_instance(source_type=..., instance=...)`
+(or `search.services.unindex(source_type=..., source_id=...)` when the object is deleted).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class Visibility:
+    """Who may see a document. FORUM documents are visible to readers of one of `forum_ids`."""
+
+    PUBLIC = "public"
+    MEMBERS = "members"  # any signed-in user
+    STAFF = "staff"  # verified municipal staff, editors
+    FORUM = "forum"
+    CHOICES = [PUBLIC, MEMBERS, STAFF, FORUM]
+
+
+@dataclass
+class Document:
+    """One searchable unit in one language (an object with two languages gives two documents)."""
+
+    source_id: str
+    language: str
+    title: str
+    body: str
+    url: str
+    municipality: str = ""  # slug
+    municipality_name: str = ""
+    governorate: str = ""  # slug
+    governorate_name: str = ""
+    category: str = ""  # slug
+    category_name: str = ""
+    status: str = ""
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+    visibility: str = Visibility.PUBLIC
+    forum_ids: list[int] = field(default_factory=list)
+
+
+class Adapter:
+    """Turns objects of one source type into documents. Subclass and register one per source type."""
+
+    source_type: str = ""
+    label: str = ""  # human name of the type, translatable (gettext_lazy)
+
+    def documents(self, instance) -> list[Document]:
+        """The documents for `instance` now; an empty list means it must not be found."""
+        raise NotImplementedError
+
+    def queryset(self) -> Iterable:
+        """Every object that should be searchable, for a full rebuild."""
+        raise NotImplementedError
+
+
+_adapters: dict[str, Adapter] = {}
+
+
+def register(adapter: Adapter) -> Adapter:
+    if not adapter.source_type:
+        raise ValueError("An adapter needs a source_type.")
+    _adapters[adapter.source_type] = adapter
+    return adapter
+
+
+def get(source_type: str) -> Adapter:
+    return _adapters[source_type]
+
+
+def all_adapters() -> list[Adapter]:
+    return list(_adapters.values())

@@ -1,0 +1,38 @@
+"""Writes to the search index. Call these inside the transaction that changes the source object."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from django.db import transaction
+
+from search import registry
+from search.models import SearchDocument
+
+
+@transaction.atomic
+def index_instance(*, source_type: str, instance) -> int:
+    """Replace the documents of `instance` with what its adapter says now; return how many remain."""
+    adapter = registry.get(source_type)
+    source_id = str(instance.pk)
+    documents = adapter.documents(instance)
+    keep_languages = []
+    for document in documents:
+        values = asdict(document)
+        values.pop("source_id")
+        language = values.pop("language")
+        SearchDocument.objects.update_or_create(
+            source_type=source_type, source_id=document.source_id, language=language, defaults=values
+        )
+        keep_languages.append(language)
+    SearchDocument.objects.filter(source_type=source_type, source_id=source_id).exclude(
+        language__in=keep_languages
+    ).delete()
+    return len(documents)
+
+
+@transaction.atomic
+def unindex(*, source_type: str, source_id: str | int) -> int:
+    """Remove every document of one source object (it was deleted); return how many went."""
+    deleted, _ = SearchDocument.objects.filter(source_type=source_type, source_id=str(source_id)).delete()
+    return deleted
