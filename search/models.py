@@ -30,10 +30,19 @@ class SearchDocument(models.Model):
     )
     forum_ids = ArrayField(models.IntegerField(), default=list, blank=True)
     indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
+    # Outbox for the Elasticsearch engine: a row that changed waits here until a background task pushes it.
+    # A removed source keeps its row as a tombstone (is_deleted) until the push has deleted it from the cluster.
+    needs_push = models.BooleanField(_("waiting to be pushed"), default=True)
+    is_deleted = models.BooleanField(_("removed"), default=False)
+    push_attempts = models.PositiveIntegerField(_("push attempts"), default=0)
+    last_push_error = models.TextField(_("last push error"), blank=True)
 
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
+        indexes = [
+            models.Index(fields=["id"], name="searchdoc_outbox_idx", condition=models.Q(needs_push=True)),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source_type", "source_id", "language"], name="searchdocument_unique_source_language"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from django.conf import settings
 from django.db import transaction
 
 from search import registry
@@ -21,18 +22,25 @@ def index_instance(*, source_type: str, instance) -> int:
         values = asdict(document)
         values.pop("source_id")
         language = values.pop("language")
+        values.update(needs_push=True, is_deleted=False, push_attempts=0, last_push_error="")
         SearchDocument.objects.update_or_create(
             source_type=source_type, source_id=document.source_id, language=language, defaults=values
         )
         keep_languages.append(language)
-    SearchDocument.objects.filter(source_type=source_type, source_id=source_id).exclude(
-        language__in=keep_languages
-    ).delete()
+    stale = SearchDocument.objects.filter(source_type=source_type, source_id=source_id)
+    _remove(stale.exclude(language__in=keep_languages))
     return len(documents)
 
 
 @transaction.atomic
 def unindex(*, source_type: str, source_id: str | int) -> int:
     """Remove every document of one source object (it was deleted); return how many went."""
-    deleted, _ = SearchDocument.objects.filter(source_type=source_type, source_id=str(source_id)).delete()
+    return _remove(SearchDocument.objects.filter(source_type=source_type, source_id=str(source_id)))
+
+
+def _remove(queryset) -> int:
+    """Delete rows, or keep them as tombstones for the outbox when Elasticsearch must also forget them."""
+    if settings.ELASTICSEARCH_URL:
+        return queryset.filter(is_deleted=False).update(is_deleted=True, needs_push=True, push_attempts=0)
+    deleted, _ = queryset.delete()
     return deleted
