@@ -42,6 +42,7 @@ def test_signup_verify_then_log_in(client):
     client.logout()
     response = client.post("/en/accounts/login/", {"login": "huda@example.org", "password": PASSWORD})
     assert response.status_code == 302
+    assert response["Location"] == "/en/"
     assert client.session["_auth_user_id"] == str(user.pk)
     home = client.get("/en/accounts/profile/")
     assert home.status_code == 200
@@ -69,3 +70,17 @@ def test_header_links_to_sign_up_and_log_in(client):
     html = client.get("/en/accounts/login/").content.decode()
     assert 'href="/en/accounts/signup/"' in html
     assert 'href="/en/accounts/password/reset/"' in html
+
+
+def test_arabic_visitor_stays_in_arabic_after_log_in_and_log_out_whatever_the_browser_says(client):
+    from tests.accounts.factories import PASSWORD as FACTORY_PASSWORD
+    from tests.accounts.factories import UserFactory
+
+    person = UserFactory(email="nour@example.org")
+    english_browser = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+    response = client.post(
+        "/ar/accounts/login/", {"login": person.email, "password": FACTORY_PASSWORD}, **english_browser
+    )
+    assert response["Location"] == "/ar/"
+    response = client.post("/ar/accounts/logout/", **english_browser)
+    assert response["Location"] == "/ar/"
