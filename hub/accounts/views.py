@@ -40,6 +40,7 @@ def profile(request):
         "profile_user": user,
         "form": form,
         "latest_request": selectors.membership_request_latest_for(user=user),
+        "is_editor": roles.is_editor(user),
     }
     return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
 
