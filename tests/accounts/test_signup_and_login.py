@@ -84,3 +84,30 @@ def test_arabic_visitor_stays_in_arabic_after_log_in_and_log_out_whatever_the_br
     assert response["Location"] == "/ar/"
     response = client.post("/ar/accounts/logout/", **english_browser)
     assert response["Location"] == "/ar/"
+
+
+def test_forgotten_password_is_reset_from_the_emailed_link(client):
+    from tests.accounts.factories import UserFactory
+
+    person = UserFactory(email="salma@example.org")
+    response = client.post("/ar/accounts/password/reset/", {"email": person.email})
+    assert response.status_code == 302
+    link = re.search(r"https?://\S+/ar/accounts/password/reset/key/\S+/", mail.outbox[-1].body).group(0)
+    page = client.get(link.split("testserver", 1)[1], follow=True)
+    assert page.status_code == 200
+    form_url = page.redirect_chain[-1][0] if page.redirect_chain else link.split("testserver", 1)[1]
+    new_password = "Fig-and-olive-77"
+    response = client.post(form_url, {"password1": new_password, "password2": new_password})
+    assert response.status_code == 302
+    assert client.post("/en/accounts/login/", {"login": person.email, "password": new_password}).status_code == 302
+    assert client.session["_auth_user_id"] == str(person.pk)
+
+
+@pytest.mark.parametrize("path", ["/ar/accounts/email/", "/ar/accounts/password/change/"])
+def test_account_management_pages_render_in_the_site_frame(client, path):
+    from tests.accounts.factories import UserFactory
+
+    client.force_login(UserFactory())
+    html = client.get(path).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert 'class="site-header"' in html and "accounts.css" in html
