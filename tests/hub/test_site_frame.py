@@ -1,6 +1,9 @@
 """The frame around every page: landmarks, a clean title, footer links, and error pages in both languages."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.test import RequestFactory
 from django.utils import translation
 from django.views.defaults import server_error
@@ -66,3 +69,27 @@ def test_the_server_error_page_renders_in_the_frame_without_touching_the_databas
     assert response.status_code == 500
     assert f"<h1>{heading}</h1>" in html and direction in html
     assert '<header class="site-header">' in html and "<footer" in html
+
+
+PHYSICAL = re.compile(
+    r"\b(?:margin|padding|border|inset)-(?:left|right)\b|(?<![-\w])(?:left|right)\s*:"
+    r"|\b(?:text-align|float|clear)\s*:\s*(?:left|right)\b"
+)
+
+
+def test_stylesheets_use_only_logical_properties_so_one_serves_both_directions():
+    sheets = list((settings.BASE_DIR / "static").rglob("*.css"))
+    assert sheets
+    offending = {
+        f"{path.relative_to(settings.BASE_DIR)}:{number}": line.strip()
+        for path in sheets
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if PHYSICAL.search(re.sub(r"/\*.*?\*/", "", line))
+    }
+    assert offending == {}
+
+
+def test_no_page_loads_an_asset_from_another_site():
+    remote = re.compile(r"<(?:link|script|img)\b[^>]*\b(?:href|src)=\"(?:https?:)?//", re.IGNORECASE)
+    templates = list((settings.BASE_DIR / "templates").rglob("*.html"))
+    assert [str(path) for path in templates if remote.search(path.read_text())] == []
