@@ -1,5 +1,6 @@
 """The embedded PostgreSQL: starts on an empty folder, is reused, stops, and says clearly why it cannot start."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -132,3 +133,25 @@ def test_a_damaged_folder_that_postgresql_cannot_open_is_refused_with_its_log(fo
     assert message.startswith(f"Could not start the embedded PostgreSQL in {folder}")
     assert "postgresql.conf" in message  # the last lines of the server's own log say what is missing
     assert "move it away and run again" in message
+
+
+def test_manage_py_says_what_is_wrong_with_the_folder_without_a_traceback(folder):
+    folder.mkdir(parents=True)
+    (folder / "PG_VERSION").write_text("16\n")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hub.settings.dev",
+        "DATABASE_URL": "",
+        "EMBEDDED_DB_DIR": str(folder),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: The embedded database in {folder} was made by PostgreSQL 16")
+    assert "Traceback" not in result.stderr
