@@ -1,5 +1,6 @@
 """The embedded PostgreSQL: starts on an empty folder, is reused, stops, and says clearly why it cannot start."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -155,3 +156,20 @@ def test_manage_py_says_what_is_wrong_with_the_folder_without_a_traceback(folder
     assert result.returncode == 1
     assert result.stderr.startswith(f"Error: The embedded database in {folder} was made by PostgreSQL 16")
     assert "Traceback" not in result.stderr
+
+
+def test_processes_killed_without_cleaning_up_do_not_keep_the_server_or_break_the_next_start(folder):
+    embedded_db.ensure_running(folder)
+    pid = server_pid(folder)
+    handles = folder / ".handle_pids.json"
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    # A killed process stays listed; the next start forgets it, keeping only the processes still alive.
+    handles.write_text(json.dumps([gone.pid, os.getpid()]))
+    assert ensure_running_in_another_process(folder) == [str(pid), "hub"]
+    assert json.loads(handles.read_text()) == [os.getpid()]
+    # A write cut short by a kill leaves the list empty; the next process still starts (who else used the
+    # server is lost with the list, so that process, exiting last, stops it).
+    handles.write_text("")
+    new_pid, database = ensure_running_in_another_process(folder)
+    assert database == "hub" and json.loads(handles.read_text()) == []
