@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from projects_db.models import Project
@@ -11,7 +12,7 @@ from projects_db.selectors import facet_counts, published_projects
 SORTS = {
     "newest": ("-published_at", "-pk"),
     "updated": ("-updated_at", "-pk"),
-    "title": ("title", "pk"),
+    "title": (Lower("title"), "pk"),  # case-insensitive whatever the database collation
 }
 
 # facet name -> the field its counts are grouped by

@@ -33,7 +33,7 @@ def published_projects() -> QuerySet[Project]:
     )
 
 
-def _detail_queryset() -> QuerySet[Project]:
+def project_detail_queryset() -> QuerySet[Project]:
     return Project.objects.select_related(
         "lead_municipality__governorate", "category", "based_on__lead_municipality"
     ).prefetch_related(
@@ -53,7 +53,7 @@ def _detail_queryset() -> QuerySet[Project]:
 
 def project_for_viewer(*, slug: str, user) -> Project | None:
     """The project page: the public sees only published projects; staff of its municipality and editors see all."""
-    project = _detail_queryset().filter(slug=slug).first()
+    project = project_detail_queryset().filter(slug=slug).first()
     if project is None:
         return None
     if project.is_published or can_act_for_municipality(user, project.lead_municipality_id):
