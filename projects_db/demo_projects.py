@@ -1,3 +1,4 @@
+# ruff: noqa: C408, E501  (a data table: one dict(...) per project reads better than literals; Arabic lines run long)
 """Demo projects: categories, organisations and 34 realistic e-municipality projects in Arabic and English.
 
 Idempotent: a category, organisation or project whose slug exists is left alone. A project whose municipality
