@@ -225,6 +225,11 @@ def _save(project: Project, data: dict) -> None:
         )
 
 
+def validate_project_data(*, data: dict) -> None:
+    """Raise ValidationError if `data` would not make a valid new project (nothing is written)."""
+    _validate(Project(), _clean_text(data))
+
+
 def unique_project_slug(title: str, *, exclude_pk: int | None = None) -> str:
     """A slug from the title (Arabic letters kept); a taken slug gets -2, -3, ..."""
     base = slugify(title, allow_unicode=True)[:200].strip("-") or "project"
