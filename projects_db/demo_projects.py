@@ -654,7 +654,7 @@ def load(*, stdout=None) -> int:
         data = {
             "title": spec["title"],
             "summary": spec["summary"],
-            "description": f"<p>{spec['summary']}</p>",
+            "description": spec.get("description", ""),
             "language": spec["language"],
             "title_translation": spec.get("title_tr", ""),
             "summary_translation": spec.get("summary_tr", ""),

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from projects_db import services
-from projects_db.forms import parse_outcomes
+from projects_db.forms import https_by_default, parse_outcomes
 from projects_db.models import Category, Municipality, Organisation, Project
 
 REQUIRED = ["title", "summary", "language", "lead_municipality", "category", "status"]
@@ -64,6 +64,7 @@ class ImportRowForm(forms.ModelForm):
     class Meta:
         model = Project
         fields = [f for f in REQUIRED + OPTIONAL if f not in ("outcomes", "state")]
+        formfield_callback = https_by_default
 
     def clean_outcomes(self):
         text = "\n".join(part for part in self.cleaned_data.get("outcomes", "").split(";"))
