@@ -13,6 +13,7 @@ from pathlib import Path
 
 import psycopg2
 from django.db import connections
+from django.db.utils import load_backend
 from psycopg2 import sql
 
 from search.engines.base import Audience, SearchQuery
@@ -85,7 +86,9 @@ def throwaway_database() -> Iterator[str]:
     with admin.cursor() as cursor:
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    connections.settings[ALIAS] = {**base, "NAME": name}
+    # A connection created here rather than declared in settings: it lives only as long as this evaluation.
+    wrapper = load_backend(base["ENGINE"]).DatabaseWrapper({**base, "NAME": name}, ALIAS)
+    connections[ALIAS] = wrapper
     try:
         with connections[ALIAS].schema_editor() as editor:
             editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -93,9 +96,8 @@ def throwaway_database() -> Iterator[str]:
             editor.create_model(SearchWord)
         yield ALIAS
     finally:
-        connections[ALIAS].close()
+        wrapper.close()
         del connections[ALIAS]
-        del connections.settings[ALIAS]
         with admin.cursor() as cursor:
             cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         admin.close()

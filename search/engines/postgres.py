@@ -275,8 +275,8 @@ class PostgresEngine(Engine):
         connection = connections[self.using]
         try:
             with transaction.atomic(using=self.using), connection.cursor() as cursor:
-                cursor.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}")
-                cursor.execute(sql, params)
+                # One round trip: the time limit applies to this transaction only.
+                cursor.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {sql}", params)
                 rows = cursor.fetchall()
         except DatabaseError:
             # A pathological query must not become a 500: it finds nothing (and is logged by Django).
