@@ -25,7 +25,8 @@ MAX_POSITION = 16383  # PostgreSQL's limit for a tsvector position
 MAX_POSITIONS_PER_TERM = 256
 MAX_BODY_WORDS = 5000  # the rest of a very long body adds little to finding it and a lot to the index
 MAX_QUERY_WORDS = 10  # a 2,000-character query is cut, never refused
-CANDIDATES = 5000  # ranking and facet counts work on at most this many matches (steady latency)
+CANDIDATES = 10000  # totals and facet counts work on at most this many matches (steady latency)
+RANKED = 1000  # and ranking, which must read each document's terms, on at most this many of them
 RANK_WEIGHTS = "{0.05,0.1,0.4,1.0}"  # D (body weak), C (title weak), B (body), A (title)
 SNIPPET_CHARS = 260
 STATEMENT_TIMEOUT_MS = 3000
@@ -65,11 +66,12 @@ def vocabulary(title: str, body: str) -> dict[str, str]:
     """Normalised word -> first spelling as written, for the typo fallback's vocabulary."""
     words: dict[str, str] = {}
     for text in (title, body[:20000]):
-        for match in _WORD_RUN.finditer(text):
-            for word in arabic.tokenize(match.group()):
-                if 3 <= len(word) <= 64 and not word.isdigit() and not arabic.is_stopword(word):
-                    written = match.group() if len(match.group()) <= 64 else word
-                    words.setdefault(word, written if arabic.normalize(written) == word else word)
+        for run in _WORD_RUN.findall(text):
+            tokens = _run_words(run)
+            for word in tokens:
+                if word not in words and 3 <= len(word) <= 64 and not word.isdigit() and not arabic.is_stopword(word):
+                    # the spelling as written when the run is this one word (else its normalised form)
+                    words[word] = run if len(tokens) == 1 and len(run) <= 64 else word
     return words
 
 
@@ -112,9 +114,15 @@ class Matcher:
         self.primary = {arabic.word_forms(w).primary for w in words}
         self.weak = set().union(*[arabic.word_forms(w).weak for w in words if arabic.is_arabic(w)])
 
+        self._seen: dict[str, bool] = {}
+
     def __call__(self, word: str) -> bool:
-        forms = arabic.word_forms(word)
-        return forms.primary in self.primary or (arabic.is_arabic(word) and not self.weak.isdisjoint(forms.weak))
+        found = self._seen.get(word)
+        if found is None:
+            forms = arabic.word_forms(word)
+            found = forms.primary in self.primary or (arabic.is_arabic(word) and not self.weak.isdisjoint(forms.weak))
+            self._seen[word] = found
+        return found
 
 
 # Words as written: letters and digits plus the marks that live inside Arabic words (diacritics, tatweel, joiners).
@@ -162,15 +170,14 @@ _SEARCH_SQL = """
 WITH m AS MATERIALIZED (
     SELECT d.id, d.source_type, d.language, d.published_at,
            d.governorate, d.governorate_name, d.municipality, d.municipality_name, d.category, d.category_name,
-           EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int AS year,
-           ts_rank(%(weights)s::float4[], d.search_vector, q.q, 1) AS rank
-    FROM {table} d, (SELECT %(tsquery)s::tsquery AS q) q
-    WHERE d.search_vector @@ q.q
+           EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int AS year
+    FROM {table} d
+    WHERE d.search_vector @@ %(tsquery)s::tsquery
       AND NOT d.is_deleted
       AND (d.visibility = ANY(%(visibilities)s::text[])
            OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
     LIMIT %(candidates)s
-), f AS (
+), f AS MATERIALIZED (
     SELECT m.*,
            (cardinality(%(type)s::text[]) = 0 OR source_type = ANY(%(type)s::text[])) AS ok_type,
            (cardinality(%(governorate)s::text[]) = 0 OR governorate = ANY(%(governorate)s::text[])) AS ok_gov,
@@ -178,11 +185,18 @@ WITH m AS MATERIALIZED (
            (cardinality(%(category)s::text[]) = 0 OR category = ANY(%(category)s::text[])) AS ok_cat,
            (cardinality(%(year)s::int[]) = 0 OR year = ANY(%(year)s::int[])) AS ok_year
     FROM m
+), ranked AS (
+    -- Ranking reads each candidate's terms (the expensive part): only the first %(ranked)s candidates are ranked.
+    SELECT c.id, c.language, c.published_at,
+           ts_rank(%(weights)s::float4[], d.search_vector, %(tsquery)s::tsquery, 1) AS rank
+    FROM (SELECT id, language, published_at FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
+          LIMIT %(ranked)s) c
+    JOIN {table} d ON d.id = c.id
 )
 SELECT 'hit', id, rank, NULL, NULL, ordinal FROM (
     SELECT id, rank, row_number() OVER (
         ORDER BY rank DESC, (language = %(language)s) DESC, published_at DESC NULLS LAST, id) AS ordinal
-    FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
+    FROM ranked
     ORDER BY ordinal LIMIT %(limit)s OFFSET %(offset)s
 ) hits
 UNION ALL
@@ -220,9 +234,10 @@ class PostgresEngine(Engine):
 
     name = "postgres"
 
-    def __init__(self, using: str = "default", candidates: int = CANDIDATES):
+    def __init__(self, using: str = "default", candidates: int = CANDIDATES, ranked: int = RANKED):
         self.using = using
         self.candidates = candidates
+        self.ranked = ranked
 
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = parse_query(query.text)
@@ -265,6 +280,7 @@ class PostgresEngine(Engine):
             "visibilities": sorted(query.audience.visibilities),
             "forum_ids": sorted(query.audience.forum_ids),
             "candidates": self.candidates,
+            "ranked": self.ranked,
             "language": query.language or "",
             "limit": per_page,
             "offset": (page - 1) * per_page,
