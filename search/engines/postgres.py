@@ -26,6 +26,7 @@ MAX_POSITIONS_PER_TERM = 256
 MAX_BODY_WORDS = 5000  # the rest of a very long body adds little to finding it and a lot to the index
 MAX_QUERY_WORDS = 10  # a 2,000-character query is cut, never refused
 CANDIDATES = 10000  # totals and facet counts work on at most this many matches (steady latency)
+FEW = 10  # fewer documents than this with every word: documents with some of the words follow them
 RANKED = 1000  # and ranking, which must read each document's terms, on at most this many of them
 RANK_WEIGHTS = "{0.05,0.1,0.4,1.0}"  # D (body weak), C (title weak), B (body), A (title)
 SNIPPET_CHARS = 260
@@ -187,15 +188,18 @@ WITH m AS MATERIALIZED (
     FROM m
 ), ranked AS (
     -- Ranking reads each candidate's terms (the expensive part): only the first %(ranked)s candidates are ranked.
-    SELECT c.id, c.language, c.published_at,
-           ts_rank(%(weights)s::float4[], d.search_vector, %(tsquery)s::tsquery, 1) AS rank
+    SELECT c.id, c.language, c.published_at, x.complete,
+           CASE WHEN x.complete THEN ts_rank(%(weights)s::float4[], d.search_vector, %(all_words)s::tsquery, 1)
+                ELSE ts_rank(%(weights)s::float4[], d.search_vector, %(tsquery)s::tsquery, 1) END AS rank
     FROM (SELECT id, language, published_at FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
           LIMIT %(ranked)s) c
-    JOIN {table} d ON d.id = c.id
+    JOIN {table} d ON d.id = c.id,
+    LATERAL (SELECT CASE WHEN %(relaxed)s THEN d.search_vector @@ %(all_words)s::tsquery ELSE true END AS complete) x
 )
 SELECT 'hit', id, rank, NULL, NULL, ordinal FROM (
     SELECT id, rank, row_number() OVER (
-        ORDER BY rank DESC, (language = %(language)s) DESC, published_at DESC NULLS LAST, id) AS ordinal
+        ORDER BY complete DESC, rank DESC, (language = %(language)s) DESC, published_at DESC NULLS LAST, id
+    ) AS ordinal
     FROM ranked
     ORDER BY ordinal LIMIT %(limit)s OFFSET %(offset)s
 ) hits
@@ -248,20 +252,24 @@ class PostgresEngine(Engine):
         if parsed.is_empty:
             return empty
         corrected = None
-        raw = self._run(parsed.words, query, filters, page, per_page, match_all=True)
+        words = parsed.words
+        raw = self._run(words, query, filters, page, per_page, match_all=True)
         if raw.total == 0 and not any(raw.facets.values()):
-            # Nothing has every word: first suppose a typo (a word the index has never seen), then settle for
-            # documents with some of the words, the ones with most of them first.
-            fixed = self._correct(parsed.words)
-            words = parsed.words
+            # Nothing has every word, and not because of the filters: suppose a typo, a word the index has
+            # never seen, and correct it to the closest word it has.
+            fixed = self._correct(words)
             if fixed is not None:
-                words, corrected = fixed
-                raw = self._run(words, query, filters, page, per_page, match_all=True)
-            if raw.total == 0 and len(words) > 1:
-                raw = self._run(words, query, filters, page, per_page, match_all=False)
-            if raw.total == 0:
-                corrected = None
-        hits = self._hits(raw.hits, parsed.words if corrected is None else words)
+                retry = self._run(fixed[0], query, filters, page, per_page, match_all=True)
+                if retry.total:  # the correction is kept only when every corrected word is found together
+                    (words, corrected), raw = fixed, retry
+        if raw.total < FEW and len(words) > 1:
+            # Few documents have every word: add those with some of them, after the ones with all of them.
+            relaxed = self._run(words, query, filters, page, per_page, match_all=False)
+            if relaxed.total > raw.total:
+                raw = relaxed
+        if raw.total == 0:
+            corrected = None
+        hits = self._hits(raw.hits, words)
         return SearchResults(
             hits=hits,
             total=raw.total,
@@ -277,6 +285,8 @@ class PostgresEngine(Engine):
             "tz": settings.TIME_ZONE,
             "weights": RANK_WEIGHTS,
             "tsquery": build_tsquery(words, match_all=match_all),
+            "relaxed": not match_all,
+            "all_words": build_tsquery(words, match_all=True),
             "visibilities": sorted(query.audience.visibilities),
             "forum_ids": sorted(query.audience.forum_ids),
             "candidates": self.candidates,

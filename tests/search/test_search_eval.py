@@ -1,5 +1,6 @@
 """`manage.py search_eval` on the published sample: the engine meets the relevance target, far above ILIKE."""
 
+import os
 import re
 from io import StringIO
 from pathlib import Path
@@ -38,5 +39,15 @@ def test_eval_leaves_no_database_behind(tmp_path):
     call_command("search_eval", corpus=str(corpus), queries=str(queries), stdout=out)
     assert out.getvalue().strip().splitlines()[-1] == "recall@10=1.000 mrr@10=1.000 ndcg@10=1.000"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_database WHERE datname LIKE %s", ["%_eval_%"])
+        name = f"{connection.settings_dict['NAME']}_eval_{os.getpid()}"
+        cursor.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [name])
         assert cursor.fetchone()[0] == 0
+
+
+@pytest.mark.django_db
+def test_eval_on_a_second_set_with_other_texts_and_the_same_phenomena():
+    data = Path(__file__).resolve().parent / "data"
+    out = StringIO()
+    call_command("search_eval", corpus=str(data / "corpus.jsonl"), queries=str(data / "queries.jsonl"), stdout=out)
+    recall, mrr, _ = map(float, re.findall(r"=([\d.]+)", out.getvalue().strip().splitlines()[-1]))
+    assert recall >= 0.95 and mrr >= 0.90
