@@ -51,8 +51,11 @@ class FallbackEngine(Engine):
 def get_engine() -> Engine:
     """Elasticsearch when ELASTICSEARCH_URL is set (falling back to PostgreSQL), PostgreSQL otherwise."""
     if settings.ELASTICSEARCH_URL:
-        from search.engines.elasticsearch import ElasticsearchEngine  # only imported when configured
-
+        try:
+            from search.engines.elasticsearch import ElasticsearchEngine  # only imported when configured
+        except ImportError:
+            logger.warning("ELASTICSEARCH_URL is set but the Elasticsearch engine is not installed; using PostgreSQL")
+            return PostgresEngine()
         return FallbackEngine(ElasticsearchEngine(), PostgresEngine())
     return PostgresEngine()
 
