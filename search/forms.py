@@ -10,7 +10,7 @@ MAX_QUERY_CHARS = 300
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, strip=True)
-    page = forms.IntegerField(required=False, min_value=1, max_value=10000)
+    page = forms.CharField(required=False)  # parsed leniently: a bad page number means the first page
 
     def clean_q(self) -> str:
         # Longer text is cut rather than refused: the engine only uses the first few words anyway.
@@ -24,7 +24,8 @@ class SearchForm(forms.Form):
         return self.cleaned_data.get("q", "") if self.is_valid() else ""
 
     def page_number(self) -> int:
-        return (self.cleaned_data.get("page") or 1) if self.is_valid() else 1
+        value = (self.cleaned_data.get("page") or "").strip() if self.is_valid() else ""
+        return min(int(value), 10000) if value.isdigit() and int(value) >= 1 else 1
 
     def filters(self) -> dict[str, list[str]]:
         """Facet name -> selected values, as they appear in the URL (the engine ignores unknown values)."""

@@ -137,8 +137,11 @@ def test_odd_input_gets_a_clear_answer_never_an_error(client, stories, text):
 
 
 def test_bad_page_number_is_ignored(client, stories):
-    for page in ("-1", "abc", "99999999999"):
-        assert client.get("/ar/search/", {"q": "موازنة", "page": page}).status_code == 200
+    for page in ("-1", "abc", "0", "1.5"):
+        response = client.get("/ar/search/", {"q": "موازنة", "page": page})
+        assert response.status_code == 200 and response.context["results"].page == 1
+        assert len(response.context["hits"]) == 3
+    assert client.get("/ar/search/", {"q": "موازنة", "page": "99999999999"}).context["hits"] == []
 
 
 def test_long_query_is_cut_and_the_reader_told(client, stories):
