@@ -5,10 +5,10 @@ import pytest
 from search import services
 from tests.search.factories import DocumentFactory as Doc
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_reader_searches_in_arabic_and_narrows_by_governorate(page, live_server, home_pages):
+def test_reader_searches_in_arabic_and_narrows_by_governorate(page, live_server):
     from django.core.cache import cache
 
     cache.clear()
