@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -300,8 +301,11 @@ class PostgresEngine(Engine):
         sql = _SEARCH_SQL.format(table=SearchDocument._meta.db_table)
         raw = _Raw(hits=[], total=0, facets={name: [] for name in FACETS})
         connection = connections[self.using]
+        # Outside a transaction the SETs and the query form one implicit transaction (one round trip, no COMMIT);
+        # inside one, a savepoint keeps a failing statement from breaking the caller's transaction.
+        scope = transaction.atomic(using=self.using) if connection.in_atomic_block else nullcontext()
         try:
-            with transaction.atomic(using=self.using), connection.cursor() as cursor:
+            with scope, connection.cursor() as cursor:
                 # One round trip; the settings apply to this transaction only. For a common word the planner
                 # may prefer a sequential scan that stops at the LIMIT, but it has to read every row's terms on
                 # the way: the GIN index is always cheaper here. JIT compilation costs more than it saves.
@@ -356,7 +360,7 @@ class PostgresEngine(Engine):
         rows = (
             SearchDocument.objects.using(self.using)
             .filter(pk__in=[pk for pk, _ in ranked])
-            .annotate(body_start=Left("body", 4000))
+            .annotate(body_start=Left("body", 2500))
             .only(
                 "source_type",
                 "source_id",
