@@ -374,13 +374,16 @@ def run(size: int, rounds: int, baseline_rounds: int) -> dict:
         queries += [SearchQuery(text=q, audience=audience, page=3) for q in QUERY_MIX[:4]]
         for query in queries:  # warm the cache once
             engine.search(query)
-        latencies, totals = [], []
+        latencies, totals, per_query = [], [], {}
         for _ in range(rounds):
             for query in queries:
                 t = time.perf_counter()
                 results = engine.search(query)
-                latencies.append((time.perf_counter() - t) * 1000)
+                elapsed = (time.perf_counter() - t) * 1000
+                latencies.append(elapsed)
                 totals.append(results.total)
+                key = f"{query.text!r} filters={query.filters or {}} page={query.page} total={results.total}"
+                per_query.setdefault(key, []).append(elapsed)
         baseline = []
         for _ in range(baseline_rounds):
             for text in QUERY_MIX:
@@ -397,6 +400,7 @@ def run(size: int, rounds: int, baseline_rounds: int) -> dict:
         "max": max(latencies),
         "queries": len(latencies),
         "median_total": statistics.median(totals),
+        "slowest": sorted(((statistics.median(v), k) for k, v in per_query.items()), reverse=True)[:5],
         "ilike_p50": statistics.median(baseline) if baseline else float("nan"),
         "ilike_p95": percentile(baseline, 0.95) if baseline else float("nan"),
     }
@@ -407,6 +411,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query mix (engine)")
     parser.add_argument("--baseline-rounds", type=int, default=1, help="passes over the query mix (ILIKE)")
+    parser.add_argument("--slowest", action="store_true", help="print the five slowest queries (stderr)")
     args = parser.parse_args()
     print(f"query mix: {len(QUERY_MIX)} texts + {6} filtered + {4} deep pages, {os.cpu_count()} CPUs")
     print(
@@ -421,6 +426,9 @@ def main() -> None:
             f"| {r['ilike_p50']:.1f} | {r['ilike_p95']:.1f} |",
             flush=True,
         )
+        if args.slowest:
+            for ms, key in r["slowest"]:
+                print(f"    slowest: {ms:.1f} ms {key}", file=sys.stderr)
 
 
 if __name__ == "__main__":
