@@ -204,3 +204,15 @@ def test_a_real_word_missing_from_the_index_is_not_corrected_into_another(index,
 def test_documents_with_every_word_come_before_those_with_some(index, find):
     index([Doc(source_id="some", title="خدمات المياه والمياه والمياه"), Doc(source_id="all", title="فواتير المياه")])
     assert ids(find("فواتير المياه")) == ["all", "some"]
+
+
+def test_vocabulary_rebuild_forgets_words_of_removed_documents(index):
+    from search import services
+    from search.models import SearchDocument, SearchWord
+
+    index([Doc(source_id="keep", title="الموازنة"), Doc(source_id="drop", title="الحدائق")])
+    assert set(SearchWord.objects.values_list("word", flat=True)) >= {"الموازنه", "الحدايق"}
+    assert SearchWord.objects.get(word="الموازنه").display == "الموازنة"
+    SearchDocument.objects.filter(source_id="drop").delete()
+    services.rebuild_vocabulary()
+    assert set(SearchWord.objects.values_list("word", flat=True)) == {"الموازنه"}
