@@ -348,7 +348,7 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def run(size: int, rounds: int, baseline_rounds: int) -> dict:
+def run(size: int, rounds: int, baseline_rounds: int, engine_options: dict) -> dict:
     with throwaway_database() as using:
         started = time.perf_counter()
         batch: dict[str, list[Document]] = {}
@@ -367,7 +367,7 @@ def run(size: int, rounds: int, baseline_rounds: int) -> dict:
             cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('hub_search_searchdocument'))")
             table_size = cursor.fetchone()[0]
 
-        engine = PostgresEngine(using=using)
+        engine = PostgresEngine(using=using, **engine_options)
         audience = Audience(visibilities=frozenset({Visibility.PUBLIC}))
         queries = [SearchQuery(text=q, audience=audience) for q in QUERY_MIX]
         queries += [SearchQuery(text=q, audience=audience, filters=FILTERED) for q in QUERY_MIX[:6]]
@@ -411,6 +411,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query mix (engine)")
     parser.add_argument("--baseline-rounds", type=int, default=1, help="passes over the query mix (ILIKE)")
+    parser.add_argument("--candidates", type=int, help="matches counted for totals and facets (engine default)")
+    parser.add_argument("--ranked", type=int, help="candidates ranked with ts_rank (engine default)")
     parser.add_argument("--slowest", action="store_true", help="print the five slowest queries (stderr)")
     args = parser.parse_args()
     print(f"query mix: {len(QUERY_MIX)} texts + {6} filtered + {4} deep pages, {os.cpu_count()} CPUs")
@@ -420,7 +422,8 @@ def main() -> None:
     )
     print("|" + "---|" * 8)
     for size in [int(s) for s in args.sizes.split(",") if s]:
-        r = run(size, args.rounds, args.baseline_rounds)
+        options = {k: v for k, v in (("candidates", args.candidates), ("ranked", args.ranked)) if v}
+        r = run(size, args.rounds, args.baseline_rounds, options)
         print(
             f"| {r['size']:,} | {r['rate']:,.0f} | {r['table']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} "
             f"| {r['ilike_p50']:.1f} | {r['ilike_p95']:.1f} |",
