@@ -8,3 +8,9 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "hub"
     verbose_name = _("Knowledge hub")
+
+    def ready(self):
+        from hub import search_adapters
+
+        search_adapters.register_page_adapters()
+        search_adapters.connect()
