@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from search import registry
 from search.models import SearchDocument
@@ -29,18 +30,31 @@ def index_instance(*, source_type: str, instance) -> int:
         keep_languages.append(language)
     stale = SearchDocument.objects.filter(source_type=source_type, source_id=source_id)
     _remove(stale.exclude(language__in=keep_languages))
+    _push_after_commit()
     return len(documents)
 
 
 @transaction.atomic
 def unindex(*, source_type: str, source_id: str | int) -> int:
     """Remove every document of one source object (it was deleted); return how many went."""
-    return _remove(SearchDocument.objects.filter(source_type=source_type, source_id=str(source_id)))
+    removed = _remove(SearchDocument.objects.filter(source_type=source_type, source_id=str(source_id)))
+    _push_after_commit()
+    return removed
 
 
 def _remove(queryset) -> int:
     """Delete rows, or keep them as tombstones for the outbox when Elasticsearch must also forget them."""
     if settings.ELASTICSEARCH_URL:
-        return queryset.filter(is_deleted=False).update(is_deleted=True, needs_push=True, push_attempts=0)
+        return queryset.filter(is_deleted=False).update(
+            is_deleted=True, needs_push=True, push_attempts=0, indexed_at=timezone.now()
+        )
     deleted, _ = queryset.delete()
     return deleted
+
+
+def _push_after_commit() -> None:
+    """With Elasticsearch configured, push the outbox once this transaction has committed (search.tasks)."""
+    if settings.ELASTICSEARCH_URL:
+        from search.tasks import schedule_push
+
+        schedule_push()

@@ -1,0 +1,425 @@
+"""The Elasticsearch engine: index definition (analyzers, mapping), queries with audience, facets and highlights.
+
+The index holds the raw text of each SearchDocument row. Arabic and English normalisation happen inside the
+cluster, in the analyzers below, so that indexed text and query text always go through the same chain; the Python
+normaliser (search.arabic) serves the PostgreSQL engine. See docs/search-elasticsearch.md.
+
+Documents reach the index through the outbox (search.tasks); `search_index rebuild` creates a new timestamped
+index behind the alias and swaps it atomically.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import logging
+from datetime import datetime
+
+import elastic_transport
+from django.conf import settings
+from django.utils import timezone
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+from elasticsearch_dsl import (
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    MetaField,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    char_filter,
+    token_filter,
+)
+
+from search import registry
+from search.engines.base import FACETS, Engine, FacetValue, Hit, SearchQuery, SearchResults
+from search.registry import Visibility
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_ALIAS = "hub-search"
+DEFAULT_TIMEOUT = 3.0  # seconds for a search: past this the service answers from PostgreSQL
+BULK_TIMEOUT = 30.0
+SNIPPET_CHARS = 160
+
+
+class EngineUnavailable(Exception):
+    """The cluster cannot answer now (unreachable, timed out, failing, or no index behind the alias yet)."""
+
+
+# --- Analysis -------------------------------------------------------------------------------------------------
+# Spelling variants that must not separate two words, mapped before tokenising (offsets are kept, so highlights
+# still land on the original characters). `arabic_normalization` covers most of these again after tokenising;
+# the mapping makes the list explicit and adds what Lucene's normaliser does not: alef wasla, superscript alef,
+# Persian yeh and keheh.
+ARABIC_CHAR_MAPPINGS = [
+    "\u0623=>\u0627",  # أ -> ا
+    "\u0625=>\u0627",  # إ -> ا
+    "\u0622=>\u0627",  # آ -> ا
+    "\u0671=>\u0627",  # ٱ -> ا
+    "\u0629=>\u0647",  # ة -> ه
+    "\u0649=>\u064a",  # ى -> ي
+    "\u06cc=>\u064a",  # ی -> ي
+    "\u06a9=>\u0643",  # ک -> ك
+    "\u0640=>",  # tatweel
+    *[f"{chr(code)}=>" for code in range(0x064B, 0x0653)],  # tanween, harakat, shadda, sukun, maddah
+    "\u0670=>",  # superscript alef
+]
+
+arabic_chars = char_filter("hub_arabic_chars", type="mapping", mappings=ARABIC_CHAR_MAPPINGS)
+arabic_stop = token_filter("hub_arabic_stop", type="stop", stopwords="_arabic_")
+arabic_stemmer = token_filter("arabic_stemmer", type="stemmer", language="arabic")  # Lucene's light stemmer
+english_possessive = token_filter("hub_english_possessive", type="stemmer", language="possessive_english")
+english_stop = token_filter("hub_english_stop", type="stop", stopwords="_english_")
+english_stemmer = token_filter("hub_english_stemmer", type="stemmer", language="english")
+
+hub_arabic = analyzer(
+    "hub_arabic",
+    tokenizer="standard",
+    char_filter=[arabic_chars],
+    filter=["lowercase", "decimal_digit", arabic_stop, "arabic_normalization", arabic_stemmer],
+)
+# English text often carries Arabic names; they get the same normalisation, without the Arabic stemmer.
+hub_english = analyzer(
+    "hub_english",
+    tokenizer="standard",
+    char_filter=[arabic_chars],
+    filter=[english_possessive, "lowercase", "decimal_digit", "arabic_normalization", english_stop, english_stemmer],
+)
+
+
+def _text() -> Text:
+    """A text field analysed for Arabic, with an `.en` sub-field analysed for English."""
+    return Text(analyzer=hub_arabic, fields={"en": Text(analyzer=hub_english)})
+
+
+class SearchEntry(Document):
+    """One SearchDocument row as stored in the cluster (id: type:source id:language)."""
+
+    source_type = Keyword()
+    source_id = Keyword()
+    language = Keyword()
+    title = _text()
+    body = _text()
+    url = Keyword(index=False)
+    municipality = Keyword()
+    municipality_name = Keyword()
+    governorate = Keyword()
+    governorate_name = Keyword()
+    category = Keyword()
+    category_name = Keyword()
+    status = Keyword()
+    published_at = Date()
+    updated_at = Date()
+    year = Integer()
+    visibility = Keyword()
+    forum_ids = Integer()
+
+    class Meta:
+        dynamic = MetaField("strict")  # a field the code does not know is an error, not a silent new mapping
+
+
+def index_definition(name: str) -> Index:
+    """The settings and mapping of one concrete index; `Index(name).to_dict()` is the body of its creation."""
+    index = Index(name)
+    # One shard is plenty for tens of thousands of documents; replicas follow the cluster size.
+    index.settings(number_of_shards=1, auto_expand_replicas="0-1")
+    index.document(SearchEntry)
+    return index
+
+
+# --- Rows to documents ----------------------------------------------------------------------------------------
+def document_id(row) -> str:
+    """Stable id of a row in the cluster, so that pushing the same row twice changes nothing."""
+    return f"{row.source_type}:{row.source_id}:{row.language}"
+
+
+def document_source(row) -> dict:
+    """The stored fields of one SearchDocument row (raw text: the analyzers normalise it)."""
+    return {
+        "source_type": row.source_type,
+        "source_id": row.source_id,
+        "language": row.language,
+        "title": row.title,
+        "body": row.body,
+        "url": row.url,
+        "municipality": row.municipality,
+        "municipality_name": row.municipality_name,
+        "governorate": row.governorate,
+        "governorate_name": row.governorate_name,
+        "category": row.category,
+        "category_name": row.category_name,
+        "status": row.status,
+        "published_at": row.published_at.isoformat() if row.published_at else None,
+        "updated_at": row.updated_at.isoformat() if row.updated_at else None,
+        "year": timezone.localtime(row.published_at).year if row.published_at else None,
+        "visibility": row.visibility,
+        "forum_ids": list(row.forum_ids),
+    }
+
+
+def bulk_action(row, *, index: str) -> dict:
+    """The bulk action for one outbox row: index its document, or delete it when the row is a tombstone."""
+    if row.is_deleted:
+        return {"_op_type": "delete", "_index": index, "_id": document_id(row)}
+    return {"_op_type": "index", "_index": index, "_id": document_id(row), "_source": document_source(row)}
+
+
+# --- Client -------------------------------------------------------------------------------------------------
+def configured_alias() -> str:
+    return getattr(settings, "ELASTICSEARCH_INDEX", "") or DEFAULT_ALIAS
+
+
+@functools.lru_cache(maxsize=8)
+def _client(url: str, timeout: float) -> Elasticsearch:
+    # No retries inside the client: the outbox retries later, and a search falls back to PostgreSQL at once.
+    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+
+def unavailable(error: Exception, *, alias: str = "") -> EngineUnavailable:
+    """Translate a client error into EngineUnavailable, with a message an operator can act on."""
+    if isinstance(error, NotFoundError):
+        return EngineUnavailable(
+            f"Elasticsearch has no index behind '{alias}': run `python manage.py search_index rebuild` ({error})"
+        )
+    return EngineUnavailable(f"Elasticsearch is unavailable: {error.__class__.__name__}: {error}")
+
+
+def is_unavailability(error: Exception) -> bool:
+    """True for errors that say the cluster cannot work now (as opposed to a bad request from our code)."""
+    if isinstance(error, elastic_transport.TransportError):  # connection refused, timeout, TLS
+        return True
+    return isinstance(error, ApiError) and (isinstance(error, NotFoundError) or error.status_code >= 500)
+
+
+# --- The engine -----------------------------------------------------------------------------------------------
+FACET_FIELDS = {
+    "type": "source_type",
+    "governorate": "governorate",
+    "municipality": "municipality",
+    "category": "category",
+    "year": "year",
+}
+FACET_LABEL_FIELDS = {
+    "governorate": "governorate_name",
+    "municipality": "municipality_name",
+    "category": "category_name",
+}
+FACET_SIZES = {"type": 10, "governorate": 20, "municipality": 50, "category": 30, "year": 30}
+TEXT_FIELDS = ["title^3", "title.en^3", "body", "body.en"]
+LANGUAGE_TIE_BREAK = 0.1
+
+
+class ElasticsearchEngine(Engine):
+    """Searches the alias in the cluster at ELASTICSEARCH_URL; raises EngineUnavailable when it cannot."""
+
+    name = "elasticsearch"
+
+    def __init__(self, *, url: str | None = None, alias: str | None = None, timeout: float | None = None):
+        self.url = url if url is not None else settings.ELASTICSEARCH_URL
+        if not self.url:
+            raise EngineUnavailable("ELASTICSEARCH_URL is not set.")
+        self.alias = alias or configured_alias()
+        self.timeout = timeout if timeout is not None else getattr(settings, "ELASTICSEARCH_TIMEOUT", DEFAULT_TIMEOUT)
+        self.client = _client(self.url, float(self.timeout))
+
+    # Queries
+    def build_search(self, query: SearchQuery) -> Search:
+        """The whole request for one search: text, audience, facet filters and aggregations, highlights, page."""
+        text = query.text.strip()
+        bool_query = {"filter": [audience_filter(query)]}
+        if text:
+            bool_query["must"] = [Q("multi_match", query=text, fields=TEXT_FIELDS, type="cross_fields", operator="and")]
+        else:
+            bool_query["must"] = [Q("match_all")]
+        if query.language:
+            bool_query["should"] = [Q("term", language={"value": query.language, "boost": LANGUAGE_TIE_BREAK})]
+        search = Search(using=self.client, index=self.alias).query(Q("bool", **bool_query))
+
+        selected = selected_filters(query.filters)
+        if selected:
+            search = search.post_filter(Q("bool", filter=list(selected.values())))
+        for facet in FACETS:
+            others = [clause for name, clause in selected.items() if name != facet]
+            bucket = search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others) if others else Q("match_all"))
+            terms = {"field": FACET_FIELDS[facet], "size": FACET_SIZES[facet]}
+            if facet == "year":
+                terms["order"] = {"_key": "desc"}
+            values = bucket.bucket("values", "terms", **terms)
+            if facet in FACET_LABEL_FIELDS:
+                label_field = FACET_LABEL_FIELDS[facet]
+                values.bucket("label", "terms", field=label_field, size=1)
+                if query.language:
+                    values.bucket("label_in_language", "filter", filter=Q("term", language=query.language)).bucket(
+                        "label", "terms", field=label_field, size=1
+                    )
+
+        if text:
+            search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+            search = search.highlight("title", "title.en", number_of_fragments=0)
+            search = search.highlight(
+                "body", fragment_size=SNIPPET_CHARS, number_of_fragments=1, no_match_size=SNIPPET_CHARS
+            )
+            search = search.highlight("body.en", fragment_size=SNIPPET_CHARS, number_of_fragments=1)
+            search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
+        else:
+            search = search.sort({"published_at": {"order": "desc", "missing": "_last"}})
+        search = search.source(excludes=["body"]).extra(track_total_hits=True)
+        page = max(query.page, 1)
+        start = (page - 1) * query.per_page
+        return search[start : start + query.per_page]
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        search = self.build_search(query)
+        try:
+            response = self.client.search(index=self.alias, body=search.to_dict())
+        except (elastic_transport.TransportError, ApiError) as error:
+            if is_unavailability(error):
+                raise unavailable(error, alias=self.alias) from error
+            raise
+        return self.results(dict(response.body), query)
+
+    def results(self, response: dict, query: SearchQuery) -> SearchResults:
+        """Turn a raw search response into SearchResults (bodies are fetched from the highlighter only)."""
+        hits = [_hit(raw) for raw in response["hits"]["hits"]]
+        total = response["hits"]["total"]["value"]
+        aggregations = response.get("aggregations", {})
+        facets = {}
+        for facet in FACETS:
+            chosen = set(query.filters.get(facet, []))
+            buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
+            facets[facet] = [
+                FacetValue(
+                    value=str(bucket["key"]),
+                    label=_facet_label(facet, bucket),
+                    count=bucket["doc_count"],
+                    selected=str(bucket["key"]) in chosen,
+                )
+                for bucket in buckets
+            ]
+        return SearchResults(
+            hits=hits,
+            total=total,
+            facets=facets,
+            engine=self.name,
+            page=max(query.page, 1),
+            per_page=query.per_page,
+        )
+
+    # Index administration (used by search.tasks and the search_index command)
+    def _admin(self, call, *args, **kwargs):
+        try:
+            return call(*args, **kwargs)
+        except (elastic_transport.TransportError, ApiError) as error:
+            if isinstance(error, ApiError) and not is_unavailability(error):
+                raise
+            raise unavailable(error, alias=self.alias) from error
+
+    def alias_indices(self) -> list[str]:
+        """The concrete indices behind the alias now (empty when it does not exist yet)."""
+        try:
+            answer = self.client.indices.get_alias(name=self.alias)
+        except NotFoundError:
+            return []
+        except (elastic_transport.TransportError, ApiError) as error:
+            raise unavailable(error, alias=self.alias) from error
+        return sorted(answer.body)
+
+    def new_index_name(self, now: datetime | None = None) -> str:
+        return f"{self.alias}-{(now or timezone.now()).strftime('%Y%m%d%H%M%S%f')}"
+
+    def create_index(self, name: str) -> None:
+        """Create a concrete index with the analyzers and mapping; it holds no alias until swap_alias."""
+        body = index_definition(name).to_dict()
+        self._admin(self.client.indices.create, index=name, settings=body["settings"], mappings=body["mappings"])
+
+    def swap_alias(self, *, new_index: str, old_indices: list[str]) -> None:
+        """Point the alias at `new_index` in one atomic step, then drop the old indices."""
+        actions = [{"remove": {"index": old, "alias": self.alias}} for old in old_indices]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self._admin(self.client.indices.update_aliases, actions=actions)
+        for old in old_indices:
+            self._admin(self.client.indices.delete, index=old)
+
+    def refresh(self, index: str | None = None) -> None:
+        self._admin(self.client.indices.refresh, index=index or self.alias)
+
+    def count(self) -> int:
+        return self._admin(self.client.count, index=self.alias)["count"]
+
+
+def audience_filter(query: SearchQuery) -> Q:
+    """Only what the reader may see: a plain visibility level they hold, or a post in a forum they may read."""
+    levels = sorted(set(query.audience.visibilities) - {Visibility.FORUM})
+    allowed = [Q("terms", visibility=levels)] if levels else []
+    if query.audience.forum_ids:
+        allowed.append(
+            Q(
+                "bool",
+                filter=[
+                    Q("term", visibility=Visibility.FORUM),
+                    Q("terms", forum_ids=sorted(query.audience.forum_ids)),
+                ],
+            )
+        )
+    if not allowed:
+        return Q("bool", must_not=[Q("match_all")])
+    return Q("bool", should=allowed, minimum_should_match=1)
+
+
+def selected_filters(filters: dict[str, list[str]]) -> dict[str, Q]:
+    """One clause per facet with a selection: values of one facet are alternatives, facets combine."""
+    clauses = {}
+    for facet in FACETS:
+        values = [str(value) for value in filters.get(facet, []) if str(value)]
+        if facet == "year":
+            values = [int(value) for value in values if value.isdigit()]
+        if values:
+            clauses[facet] = Q("terms", **{FACET_FIELDS[facet]: sorted(set(values))})
+    return clauses
+
+
+def _hit(raw: dict) -> Hit:
+    source = raw["_source"]
+    highlight = raw.get("highlight", {})
+    title = _first(highlight, "title", "title.en") or html.escape(source["title"])
+    snippet = _first(highlight, "body", "body.en") or ""
+    published = source.get("published_at")
+    return Hit(
+        source_type=source["source_type"],
+        source_id=source["source_id"],
+        language=source["language"],
+        title=source["title"],
+        url=source["url"],
+        snippet=snippet,
+        title_highlighted=title,
+        municipality_name=source.get("municipality_name", ""),
+        governorate_name=source.get("governorate_name", ""),
+        category_name=source.get("category_name", ""),
+        published_at=datetime.fromisoformat(published) if published else None,
+        score=raw.get("_score") or 0.0,
+    )
+
+
+def _first(highlight: dict, *fields: str) -> str:
+    """The first fragment among `fields` that marks something (either analyzer may match), else any fragment."""
+    fragments = [fragment for field in fields for fragment in highlight.get(field, [])]
+    marked = [fragment for fragment in fragments if "<mark>" in fragment]
+    return (marked or fragments or [""])[0]
+
+
+def _facet_label(facet: str, bucket: dict) -> str:
+    if facet == "type":
+        try:
+            return str(registry.get(bucket["key"]).label or bucket["key"])
+        except KeyError:
+            return str(bucket["key"])
+    if facet == "year":
+        return str(bucket["key"])
+    for agg in (bucket.get("label_in_language", {}).get("label", {}), bucket.get("label", {})):
+        if agg.get("buckets"):
+            return agg["buckets"][0]["key"]
+    return str(bucket["key"])
