@@ -71,19 +71,11 @@ def push_outbox(
         report.skipped = f"the last push failed; next try after {backoff_until.isoformat()}"
         return report
     engine = engine or ElasticsearchEngine(timeout=BULK_TIMEOUT)
-    try:
-        if not engine.alias_indices():
-            raise EngineUnavailable(
-                f"Elasticsearch has no index behind '{engine.alias}': run `python manage.py search_index rebuild`"
-            )
-    except EngineUnavailable as error:
-        _stop(report, error, rows=[])
-        return report
-
     waiting = SearchDocument.objects.filter(needs_push=True)
     if not include_parked:
         waiting = waiting.filter(push_attempts__lt=MAX_AUTOMATIC_ATTEMPTS)
     last_id = 0
+    alias_checked = False
     while True:
         with transaction.atomic():
             rows = list(waiting.filter(id__gt=last_id).order_by("id").select_for_update(skip_locked=True)[:batch_size])
@@ -91,6 +83,12 @@ def push_outbox(
                 break
             last_id = rows[-1].id
             try:
+                if not alias_checked and not engine.alias_indices():
+                    raise EngineUnavailable(
+                        f"Elasticsearch has no index behind '{engine.alias}': "
+                        "run `python manage.py search_index rebuild`"
+                    )
+                alias_checked = True
                 outcomes = send_bulk(engine, rows)
             except EngineUnavailable as error:
                 _stop(report, error, rows=rows)
@@ -121,7 +119,8 @@ def send_bulk(engine, rows: list[SearchDocument], *, index: str | None = None) -
             max_chunk_bytes=100 * 1024 * 1024,
             raise_on_error=False,
             max_retries=0,
-            require_alias=index is None,  # pushes go through the alias; never let a push auto-create an index
+            # Pushes go through the alias, and must never auto-create an index of that name when it is missing.
+            **({} if index else {"require_alias": True}),
         )
         for row, (ok, item) in zip(rows, answers, strict=True):
             operation, info = next(iter(item.items()))

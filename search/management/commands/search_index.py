@@ -7,7 +7,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from search import registry, services, tasks
 from search.models import SearchDocument
@@ -84,11 +84,11 @@ class Command(BaseCommand):
 
     def _rebuild_type(self, adapter) -> None:
         objects = adapter.queryset()
-        total = objects.count() if hasattr(objects, "count") and callable(objects.count) else len(objects)
+        total = objects.count() if isinstance(objects, QuerySet) else len(objects)
         bar = Progress(self.stdout, adapter.source_type, total)
         seen: set[str] = set()
         documents = 0
-        iterator = objects.iterator() if hasattr(objects, "iterator") else iter(objects)
+        iterator = objects.iterator(chunk_size=CHUNK) if isinstance(objects, QuerySet) else iter(objects)
         done = 0
         while True:
             with transaction.atomic():
