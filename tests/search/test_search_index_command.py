@@ -183,3 +183,42 @@ def test_status_shows_the_alias_and_its_document_count(settings, recording_serve
 def test_status_says_when_the_cluster_cannot_be_reached(settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     assert run("status").splitlines()[-1].startswith("Elasticsearch: unavailable (Elasticsearch is unavailable: ")
+
+
+def test_a_document_changed_while_the_rebuild_loads_is_pushed_again_after_the_swap(settings, notes, recording_server):  # noqa: F811
+    from search import tasks
+    from search.engines.elasticsearch import ElasticsearchEngine
+
+    settings.ELASTICSEARCH_URL = ""
+    for note in (Note(pk=1, title="أول"), Note(pk=2, title="ثان")):
+        index_instance(source_type="note", instance=notes.add(note))
+    settings.ELASTICSEARCH_URL = recording_server.url
+    engine = ElasticsearchEngine(alias="hub-search-test")
+    new = engine.new_index_name()
+    engine.new_index_name = lambda: new
+    server = recording_server
+    server.routes.update(
+        {
+            ("GET", "/_alias/hub-search-test"): (404, {"error": "alias [hub-search-test] missing", "status": 404}),
+            ("PUT", f"/{new}"): (200, {"acknowledged": True}),
+            ("PUT", "/_bulk"): bulk_answer(),
+            ("POST", f"/{new}/_refresh"): (200, {}),
+            ("POST", "/_aliases"): (200, {"acknowledged": True}),
+        }
+    )
+
+    def edit_during_load(done):
+        if done == 1:  # the first note is in the new index; an editor changes it before the swap
+            index_instance(source_type="note", instance=notes.add(Note(pk=1, title="أول معدل")))
+            server.routes[("GET", "/_alias/hub-search-test")] = (200, {new: {"aliases": {"hub-search-test": {}}}})
+
+    outcome = tasks.rebuild_elasticsearch(engine=engine, batch_size=1, progress=edit_during_load)
+
+    assert outcome["loaded"] == 2
+    assert outcome["caught_up"] == {"indexed": 1, "deleted": 0, "failed": 0, "skipped": "", "error": ""}
+    assert server.calls()[-2:] == [("GET", "/_alias/hub-search-test"), ("PUT", "/_bulk")]
+    catch_up = server.requests[-1]
+    assert catch_up.params == {"require_alias": "true"}
+    assert catch_up.ndjson()[0] == {"index": {"_index": "hub-search-test", "_id": "note:1:ar"}}
+    assert catch_up.ndjson()[1]["title"] == "أول معدل"
+    assert not SearchDocument.objects.filter(needs_push=True).exists()
