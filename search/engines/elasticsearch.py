@@ -267,7 +267,9 @@ class ElasticsearchEngine(Engine):
             search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
         else:
             search = search.sort({"published_at": {"order": "desc", "missing": "_last"}})
-        search = search.source(excludes=["body"]).extra(track_total_hits=True)
+        if text:  # the highlighter returns the snippet; the bodies themselves need not travel
+            search = search.source(excludes=["body"])
+        search = search.extra(track_total_hits=True)
         page = max(query.page, 1)
         start = (page - 1) * query.per_page
         return search[start : start + query.per_page]
@@ -386,7 +388,7 @@ def _hit(raw: dict) -> Hit:
     source = raw["_source"]
     highlight = raw.get("highlight", {})
     title = _first(highlight, "title", "title.en") or html.escape(source["title"])
-    snippet = _first(highlight, "body", "body.en") or ""
+    snippet = _first(highlight, "body", "body.en") or html.escape(_shorten(source.get("body", "")))
     published = source.get("published_at")
     return Hit(
         source_type=source["source_type"],
@@ -402,6 +404,14 @@ def _hit(raw: dict) -> Hit:
         published_at=datetime.fromisoformat(published) if published else None,
         score=raw.get("_score") or 0.0,
     )
+
+
+def _shorten(text: str) -> str:
+    """The opening of a body for a listing without a query: whole words, at most SNIPPET_CHARS characters."""
+    text = " ".join(text.split())
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def _first(highlight: dict, *fields: str) -> str:

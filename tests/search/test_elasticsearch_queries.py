@@ -144,7 +144,6 @@ def test_browsing_without_text_lists_the_newest_first_without_highlights(engine)
         },
         "aggs": _facet_aggs(language=""),
         "sort": [{"published_at": {"order": "desc", "missing": "_last"}}],
-        "_source": {"excludes": ["body"]},
         "track_total_hits": True,
         "from": 0,
         "size": 20,
@@ -256,6 +255,32 @@ def test_the_answer_becomes_hits_with_safe_highlights_and_labelled_facets(engine
         "category": [],
         "year": [("2024", "2024", 9, True)],
     }
+
+
+def test_a_listing_without_a_query_shows_the_escaped_opening_of_each_body(engine):
+    body = "مشروع <بوابة> " + "كلمة " * 60
+    answer = {
+        "hits": {
+            "total": {"value": 1},
+            "hits": [
+                {
+                    "_score": None,
+                    "_source": {
+                        "source_type": "page",
+                        "source_id": "1",
+                        "language": "ar",
+                        "title": "ع",
+                        "url": "/",
+                        "body": body,
+                    },
+                }
+            ],
+        }
+    }
+    hit = engine.results(answer, SearchQuery(text="", audience=PUBLIC)).hits[0]
+    assert hit.snippet == "مشروع &lt;بوابة&gt; " + "كلمة " * 28 + "كلمة…"  # 14 + 28 × 5 + 4 characters, cut at a word
+    assert len(hit.snippet) < 180
+    assert hit.score == 0.0
 
 
 def test_a_search_sends_that_body_to_the_alias_and_reads_the_answer(recording_server):  # noqa: F811
