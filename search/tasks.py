@@ -63,7 +63,7 @@ def push_outbox(
     if engine is None and not settings.ELASTICSEARCH_URL:
         report.skipped = "ELASTICSEARCH_URL is not set"
         return report
-    if cache.get(REBUILDING_KEY) and not ignore_backoff:
+    if cache.get(REBUILDING_KEY):  # its own catch-up push runs once the flag is cleared
         report.skipped = "a rebuild is running; it pushes the outbox when it has swapped the alias"
         return report
     backoff_until = cache.get(BACKOFF_KEY)
@@ -203,7 +203,8 @@ def rebuild_elasticsearch(*, engine=None, batch_size: int = BATCH_SIZE, progress
     from search.engines.elasticsearch import ElasticsearchEngine
 
     engine = engine or ElasticsearchEngine()
-    cache.set(REBUILDING_KEY, True, timeout=6 * 3600)
+    # Pauses automatic pushes; expires by itself should this process die before the end.
+    cache.set(REBUILDING_KEY, timezone.now(), timeout=6 * 3600)
     new_index = engine.new_index_name()
     try:
         old_indices = engine.alias_indices()

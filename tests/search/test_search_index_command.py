@@ -222,3 +222,37 @@ def test_a_document_changed_while_the_rebuild_loads_is_pushed_again_after_the_sw
     assert catch_up.ndjson()[0] == {"index": {"_index": "hub-search-test", "_id": "note:1:ar"}}
     assert catch_up.ndjson()[1]["title"] == "أول معدل"
     assert not SearchDocument.objects.filter(needs_push=True).exists()
+
+
+def test_sync_during_a_rebuild_leaves_the_rows_to_the_rebuild(settings, notes):  # noqa: F811
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from search import tasks
+
+    settings.ELASTICSEARCH_URL = ""
+    index_instance(source_type="note", instance=notes.add(Note(pk=1, title="أ")))
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    cache.set(tasks.REBUILDING_KEY, timezone.now())
+    with pytest.raises(CommandError, match="Not pushed: a rebuild is running"):
+        run("sync")
+    assert "A rebuild is running since " in run("status")
+    assert SearchDocument.objects.get().push_attempts == 0
+
+
+def test_on_a_terminal_the_progress_is_a_bar_that_ends_with_the_count():
+    from django.core.management.base import OutputWrapper
+
+    from search.management.commands.search_index import Progress
+
+    class Terminal(Output):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    bar = Progress(OutputWrapper(terminal), "note", 4)
+    bar.update(1)
+    bar.finish(4, " objects")
+    assert terminal.text == (
+        "\rnote [#######.......................] 1/4\rnote [##############################] 4/4\nnote: 4/4 objects\n"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count, QuerySet
@@ -123,6 +124,8 @@ class Command(BaseCommand):
         report = tasks.push_outbox(include_parked=True, ignore_backoff=True, progress=bar.update)
         done = report.indexed + report.deleted + report.failed
         bar.finish(done, f" ({report.indexed} indexed, {report.deleted} deleted, {report.failed} failed)")
+        if report.skipped:
+            raise CommandError(f"Not pushed: {report.skipped}")
         if report.error:
             raise CommandError(f"Stopped: {report.error}")
 
@@ -143,6 +146,10 @@ class Command(BaseCommand):
         last = failing.order_by("-push_attempts", "id").first()
         if last:
             self.stdout.write(f"  {last} after {last.push_attempts} attempts: {last.last_push_error[:300]}")
+        if rebuilding_since := cache.get(tasks.REBUILDING_KEY):
+            self.stdout.write(
+                f"A rebuild is running since {rebuilding_since:%Y-%m-%d %H:%M:%S %Z}; pushes wait for it."
+            )
         if not settings.ELASTICSEARCH_URL:
             self.stdout.write("Elasticsearch: not configured (ELASTICSEARCH_URL is empty); search uses PostgreSQL.")
             return
