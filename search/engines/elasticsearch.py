@@ -10,9 +10,13 @@ index behind the alias and swaps it atomically.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import functools
 import html
 import logging
+import uuid
+from dataclasses import asdict
 from datetime import datetime
 
 import elastic_transport
@@ -46,8 +50,11 @@ BULK_TIMEOUT = 30.0
 SNIPPET_CHARS = 160
 
 
-class EngineUnavailable(Exception):
-    """The cluster cannot answer now (unreachable, timed out, failing, or no index behind the alias yet)."""
+class EngineUnavailable(ConnectionError):
+    """The cluster cannot answer now (unreachable, timed out, failing, or no index behind the alias yet).
+
+    A ConnectionError, so that a caller that falls back on connection errors catches it without knowing it.
+    """
 
 
 # --- Analysis -------------------------------------------------------------------------------------------------
@@ -310,6 +317,38 @@ class ElasticsearchEngine(Engine):
             page=max(query.page, 1),
             per_page=query.per_page,
         )
+
+    @classmethod
+    def for_eval(cls, documents: dict[str, list[registry.Document]], *, url: str | None = None) -> ElasticsearchEngine:
+        """An engine over a throwaway index holding only `documents` (by source type), for `search_eval`.
+
+        The index sits behind its own alias `<alias>-eval-<random>` and is deleted when the process exits.
+        """
+        from search.models import SearchDocument
+        from search.tasks import send_bulk
+
+        engine = cls(url=url, alias=f"{configured_alias()}-eval-{uuid.uuid4().hex[:8]}", timeout=BULK_TIMEOUT)
+        index = engine.new_index_name()
+        engine.create_index(index)
+        atexit.register(engine.drop)
+        rows = [
+            SearchDocument(source_type=source_type, **asdict(document))
+            for source_type, batch in documents.items()
+            for document in batch
+        ]
+        for start in range(0, len(rows), 500):
+            refused = [o for _, o in send_bulk(engine, rows[start : start + 500], index=index) if o != "indexed"]
+            if refused:
+                raise ValueError(f"Elasticsearch refused {len(refused)} evaluation documents: {refused[0]}")
+        engine.refresh(index)
+        engine.swap_alias(new_index=index, old_indices=[])
+        return engine
+
+    def drop(self) -> None:
+        """Delete every index behind this engine's alias (throwaway evaluation indices)."""
+        with contextlib.suppress(EngineUnavailable):
+            for index in self.alias_indices():
+                self._admin(self.client.indices.delete, index=index)
 
     # Index administration (used by search.tasks and the search_index command)
     def _admin(self, call, *args, **kwargs):
