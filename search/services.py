@@ -6,7 +6,6 @@ from dataclasses import asdict
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from search import registry
 from search.models import SearchDocument
@@ -45,6 +44,9 @@ def unindex(*, source_type: str, source_id: str | int) -> int:
 def _remove(queryset) -> int:
     """Delete rows, or keep them as tombstones for the outbox when Elasticsearch must also forget them."""
     if settings.ELASTICSEARCH_URL:
+        from django.utils import timezone
+
+        # indexed_at moves, so that a rebuild loading this row meanwhile knows to push the removal again.
         return queryset.filter(is_deleted=False).update(
             is_deleted=True, needs_push=True, push_attempts=0, indexed_at=timezone.now()
         )
