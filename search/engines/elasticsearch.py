@@ -48,6 +48,7 @@ DEFAULT_ALIAS = "hub-search"
 DEFAULT_TIMEOUT = 3.0  # seconds for a search: past this the service answers from PostgreSQL
 BULK_TIMEOUT = 30.0
 SNIPPET_CHARS = 160
+MAX_RESULT_WINDOW = 10_000  # index.max_result_window: deeper pages are refused by the cluster
 
 
 class EngineUnavailable(ConnectionError):
@@ -279,6 +280,8 @@ class ElasticsearchEngine(Engine):
         search = search.extra(track_total_hits=True)
         page = max(query.page, 1)
         start = (page - 1) * query.per_page
+        if start + query.per_page > MAX_RESULT_WINDOW:  # past the cluster's window: counts and facets, no hits
+            return search[0:0]
         return search[start : start + query.per_page]
 
     def search(self, query: SearchQuery) -> SearchResults:

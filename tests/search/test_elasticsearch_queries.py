@@ -150,6 +150,14 @@ def test_browsing_without_text_lists_the_newest_first_without_highlights(engine)
     }
 
 
+def test_a_page_beyond_the_clusters_window_asks_only_for_counts_and_facets(engine):
+    body = engine.build_search(SearchQuery(text="x", audience=PUBLIC, page=500, per_page=20)).to_dict()
+    assert (body["from"], body["size"]) == (9980, 20)
+    body = engine.build_search(SearchQuery(text="x", audience=PUBLIC, page=501, per_page=20)).to_dict()
+    assert (body["from"], body["size"]) == (0, 0)
+    assert set(body["aggs"]) == {"type", "governorate", "municipality", "category", "year"}
+
+
 def test_an_audience_with_no_rights_matches_nothing(engine):
     body = engine.build_search(SearchQuery(text="x", audience=Audience(visibilities=frozenset()))).to_dict()
     assert body["query"]["bool"]["filter"] == [{"bool": {"must_not": [{"match_all": {}}]}}]
