@@ -15,6 +15,7 @@ import contextlib
 import functools
 import html
 import logging
+import re
 import uuid
 from dataclasses import asdict
 from datetime import datetime
@@ -235,11 +236,19 @@ class ElasticsearchEngine(Engine):
         self.client = _client(self.url, float(self.timeout))
 
     # Queries
-    def build_search(self, query: SearchQuery) -> Search:
-        """The whole request for one search: text, audience, facet filters and aggregations, highlights, page."""
+    def build_search(self, query: SearchQuery, *, loose: bool = False) -> Search:
+        """The whole request for one search: text, audience, facet filters and aggregations, highlights, page.
+
+        Every word must match; `loose` is the fallback when nothing does: words may be misspelt (fuzzy) and
+        documents with some of the words count, those with most of them first.
+        """
         text = query.text.strip()
         bool_query = {"filter": [audience_filter(query)]}
-        if text:
+        if text and loose:
+            bool_query["must"] = [
+                Q("multi_match", query=text, fields=TEXT_FIELDS, type="most_fields", fuzziness="AUTO", prefix_length=1)
+            ]
+        elif text:
             bool_query["must"] = [Q("multi_match", query=text, fields=TEXT_FIELDS, type="cross_fields", operator="and")]
         else:
             bool_query["must"] = [Q("match_all")]
@@ -285,14 +294,22 @@ class ElasticsearchEngine(Engine):
         return search[start : start + query.per_page]
 
     def search(self, query: SearchQuery) -> SearchResults:
-        search = self.build_search(query)
+        results = self.results(self._ask(self.build_search(query)), query)
+        if results.total or not query.text.strip() or any(results.facets.values()):
+            return results
+        # Nothing has every word: allow typos and partial matches, and say which spelling was understood.
+        results = self.results(self._ask(self.build_search(query, loose=True)), query)
+        if results.total:
+            results.corrected_query = corrected_text(query.text, results.hits)
+        return results
+
+    def _ask(self, search: Search) -> dict:
         try:
-            response = self.client.search(index=self.alias, body=search.to_dict())
+            return dict(self.client.search(index=self.alias, body=search.to_dict()).body)
         except (elastic_transport.TransportError, ApiError) as error:
             if is_unavailability(error):
                 raise unavailable(error, alias=self.alias) from error
             raise
-        return self.results(dict(response.body), query)
 
     def results(self, response: dict, query: SearchQuery) -> SearchResults:
         """Turn a raw search response into SearchResults (bodies are fetched from the highlighter only)."""
@@ -446,6 +463,41 @@ def _hit(raw: dict) -> Hit:
         published_at=datetime.fromisoformat(published) if published else None,
         score=raw.get("_score") or 0.0,
     )
+
+
+_MARKED = re.compile(r"<mark>(.*?)</mark>")
+_FOLD = str.maketrans({rule.split("=>")[0]: rule.split("=>")[1] for rule in ARABIC_CHAR_MAPPINGS})
+
+
+def corrected_text(text: str, hits: list[Hit]) -> str | None:
+    """The query with each word that no hit contains replaced by the closest word the hits matched (the words
+    the fuzzy fallback found), or None when every word was found as typed."""
+    marked = []
+    for hit in hits:
+        for fragment in (hit.title_highlighted, hit.snippet):
+            marked.extend(html.unescape(word) for word in _MARKED.findall(fragment))
+    folded = {word.translate(_FOLD).lower(): word for word in marked}
+    words = text.split()
+    corrected = []
+    for word in words:
+        key = word.translate(_FOLD).lower()
+        if key in folded or not folded:
+            corrected.append(word)
+            continue
+        distance, closest = min((_distance(key, other), folded[other]) for other in folded)
+        corrected.append(closest if distance <= 2 else word)
+    return " ".join(corrected) if corrected != words else None
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short words only: query words against matched words)."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
 
 
 def _shorten(text: str) -> str:

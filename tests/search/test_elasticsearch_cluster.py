@@ -109,6 +109,12 @@ def test_an_arabic_search_finds_other_spellings_and_prefixed_forms(corpus):
     assert _ids(corpus, "2024")[0] == ["5"]  # Arabic-Indic digits in the text
 
 
+def test_a_misspelt_word_finds_the_document_and_says_which_spelling_was_understood(corpus):
+    ids, results = _ids(corpus, "بوابت")
+    assert ids == ["1"]
+    assert results.corrected_query == "بوابة"
+
+
 def test_an_english_search_is_stemmed(corpus):
     ids, results = _ids(corpus, "portal payments")
     assert ids == ["2"]

@@ -363,3 +363,64 @@ def test_without_a_url_the_engine_is_unavailable(settings):
     settings.ELASTICSEARCH_URL = ""
     with pytest.raises(EngineUnavailable, match="ELASTICSEARCH_URL is not set"):
         ElasticsearchEngine()
+
+
+NOTHING = {"hits": {"total": {"value": 0}, "hits": []}, "aggregations": {}}
+
+
+def test_when_no_document_has_every_word_a_loose_search_allows_typos_and_says_what_it_understood(recording_server):  # noqa: F811
+    answers = iter([(200, NOTHING), (200, ANSWER)])
+    recording_server.routes[("POST", "/hub-search-test/_search")] = lambda request: next(answers)
+    engine = ElasticsearchEngine(url=recording_server.url, alias="hub-search-test")
+    query = SearchQuery(text="بلديت الخليل", audience=PUBLIC, language="ar")
+
+    results = engine.search(query)
+
+    strict, loose = (request.json() for request in recording_server.requests)
+    assert strict == engine.build_search(query).to_dict()
+    assert loose == engine.build_search(query, loose=True).to_dict()
+    assert loose["query"]["bool"]["must"] == [
+        {
+            "multi_match": {
+                "query": "بلديت الخليل",
+                "fields": ["title^3", "title.en^3", "body", "body.en"],
+                "type": "most_fields",
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
+            }
+        }
+    ]
+    assert {k: v for k, v in loose.items() if k != "query"} == {k: v for k, v in strict.items() if k != "query"}
+    assert results.total == 21
+    assert results.corrected_query == "بلدية الخليل"
+
+
+def test_no_loose_search_when_the_words_match_but_the_facet_selection_hides_them(recording_server):  # noqa: F811
+    narrowed = {
+        "hits": {"total": {"value": 0}, "hits": []},
+        "aggregations": {"year": {"doc_count": 3, "values": {"buckets": [{"key": 2023, "doc_count": 3}]}}},
+    }
+    recording_server.routes[("POST", "/hub-search-test/_search")] = (200, narrowed)
+    engine = ElasticsearchEngine(url=recording_server.url, alias="hub-search-test")
+    results = engine.search(SearchQuery(text="بلدية", audience=PUBLIC, filters={"year": ["2024"]}))
+    assert len(recording_server.requests) == 1
+    assert (results.total, results.corrected_query) == (0, None)
+    assert [(v.value, v.count) for v in results.facets["year"]] == [("2023", 3)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "marked", "understood"),
+    [
+        ("بلديت", ["<mark>بلدية</mark>"], "بلدية"),
+        ("بلدية", ["<mark>بلدية</mark>"], None),  # found as typed: nothing to correct
+        ("البلديه", ["<mark>البلدية</mark>"], None),  # a spelling variant the analyzer unifies is no typo
+        ("portl fees", ["online <mark>portal</mark>"], "portal fees"),
+        ("غزة بلدية", ["<mark>بلدية</mark>"], None),  # a missing word far from any match stays as typed
+    ],
+)
+def test_the_understood_query_replaces_only_misspelt_words(typed, marked, understood):
+    from search.engines.base import Hit
+    from search.engines.elasticsearch import corrected_text
+
+    hits = [Hit("page", "1", "ar", "t", "/", snippet=fragment, title_highlighted="t") for fragment in marked]
+    assert corrected_text(typed, hits) == understood
