@@ -114,10 +114,9 @@ class ElasticsearchEngine(Engine):
             )
             search = search.highlight("body.en", fragment_size=SNIPPET_CHARS, number_of_fragments=1)
             search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
+            search = search.source(excludes=["body"])  # the highlighter returns the snippet; bodies need not travel
         else:
             search = search.sort({"published_at": {"order": "desc", "missing": "_last"}})
-        if text:  # the highlighter returns the snippet; the bodies themselves need not travel
-            search = search.source(excludes=["body"])
         search = search.extra(track_total_hits=True)
         page = max(query.page, 1)
         start = (page - 1) * query.per_page
@@ -144,7 +143,7 @@ class ElasticsearchEngine(Engine):
             raise
 
     def results(self, response: dict, query: SearchQuery) -> SearchResults:
-        """Turn a raw search response into SearchResults (bodies are fetched from the highlighter only)."""
+        """Turn a raw search response into SearchResults: hits with safe highlights, labelled facet values."""
         hits = [_hit(raw) for raw in response["hits"]["hits"]]
         total = response["hits"]["total"]["value"]
         aggregations = response.get("aggregations", {})
