@@ -116,7 +116,7 @@ def send_bulk(engine, rows: list[SearchDocument], *, index: str | None = None) -
             client,
             actions,
             chunk_size=len(actions),
-            max_chunk_bytes=100 * 1024 * 1024,
+            max_chunk_bytes=50 * 1024 * 1024,  # well under the cluster's default http.max_content_length (100 MB)
             raise_on_error=False,
             max_retries=0,
             # Pushes go through the alias, and must never auto-create an index of that name when it is missing.
