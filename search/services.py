@@ -47,13 +47,16 @@ def index_instance(*, source_type: str, instance) -> int:
     _remember_words(documents)
     stale = SearchDocument.objects.filter(source_type=source_type, source_id=source_id)
     _remove(stale.exclude(language__in=keep_languages))
+    _push_after_commit()
     return len(documents)
 
 
 @transaction.atomic
 def unindex(*, source_type: str, source_id: str | int) -> int:
     """Remove every document of one source object (it was deleted); return how many went."""
-    return _remove(SearchDocument.objects.filter(source_type=source_type, source_id=str(source_id)))
+    removed = _remove(SearchDocument.objects.filter(source_type=source_type, source_id=str(source_id)))
+    _push_after_commit()
+    return removed
 
 
 def bulk_index(*, source_type: str, documents: Iterable[registry.Document], using: str = "default") -> int:
@@ -152,6 +155,19 @@ def rebuild_vocabulary() -> int:
 def _remove(queryset) -> int:
     """Delete rows, or keep them as tombstones for the outbox when Elasticsearch must also forget them."""
     if settings.ELASTICSEARCH_URL:
-        return queryset.filter(is_deleted=False).update(is_deleted=True, needs_push=True, push_attempts=0)
+        from django.utils import timezone
+
+        # indexed_at moves, so that a rebuild loading this row meanwhile knows to push the removal again.
+        return queryset.filter(is_deleted=False).update(
+            is_deleted=True, needs_push=True, push_attempts=0, indexed_at=timezone.now()
+        )
     deleted, _ = queryset.delete()
     return deleted
+
+
+def _push_after_commit() -> None:
+    """With Elasticsearch configured, push the outbox once this transaction has committed (search.tasks)."""
+    if settings.ELASTICSEARCH_URL:
+        from search.tasks import schedule_push
+
+        schedule_push()

@@ -12,3 +12,5 @@ CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# With ELASTICSEARCH_URL set, tests must never write into the development alias of the same cluster.
+ELASTICSEARCH_INDEX = "hub-search-test"
