@@ -54,7 +54,7 @@ def send_topic_notifications(*, user_id: int, topic_id: int) -> int:
     window = timezone.now() - timedelta(minutes=conf.get("FORUM_NOTIFY_THROTTLE_MINUTES"))
     with transaction.atomic():
         pending = list(
-            PendingNotification.objects.select_for_update()
+            PendingNotification.objects.select_for_update(of=("self",))
             .filter(user=user, topic_id=topic_id, sent_at=None)
             .select_related("post", "post__poster", "topic", "topic__forum")
             .order_by("created")
@@ -110,7 +110,7 @@ def send_daily_digests() -> int:
     for user in get_user_model().objects.filter(pk__in=list(readers), is_active=True):
         with transaction.atomic():
             pending = list(
-                PendingNotification.objects.select_for_update()
+                PendingNotification.objects.select_for_update(of=("self",))
                 .filter(user=user, sent_at=None)
                 .select_related("post", "post__poster", "topic", "topic__forum")
                 .order_by("topic_id", "created")

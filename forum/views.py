@@ -87,7 +87,9 @@ def report_post(request, pk):
         else:
             messages.success(request, _("Thank you. A moderator will review this post."))
             return HttpResponseRedirect(_topic_url(post.topic))
-    return render(request, "forum/report_form.html", {"form": form, "post": post, "topic": post.topic})
+    return render(
+        request, "forum/report_form.html", {"form": form, "post": post, "topic": post.topic, "forum": post.topic.forum}
+    )
 
 
 def _require_moderator(request):
