@@ -30,6 +30,7 @@ site_patterns = (
 
 overrides = [
     path("search/", views.search_redirect),
+    path("tracking/unread-topics/", views.UnreadTopicsView.as_view()),
     path("forum/<str:slug>-<int:pk>/", views.ForumView.as_view()),
     path(FORUM + "topic/create/", views.TopicCreateView.as_view()),
     path(FORUM + "topic/<str:slug>-<int:pk>/", views.TopicView.as_view()),

@@ -286,3 +286,10 @@ class LoggedPostDeleteView(get_class("forum_conversation.views", "PostDeleteView
         if poster_id != request.user.pk:
             services.log_moderation(actor=request.user, action="delete_post", topic_id=topic_id, post_id=kwargs["pk"])
         return response
+
+
+class UnreadTopicsView(get_class("forum_tracking.views", "UnreadTopicsView")):
+    """machina's unread topics, loading each topic's forum, poster and last post with the list (no N+1)."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("forum", "poster", "last_post", "last_post__poster")
