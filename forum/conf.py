@@ -18,6 +18,8 @@ DEFAULTS = {
     "FORUM_REPORTS_TO_HIDE": 3,
     # Notifications: at most one e-mail per topic and subscriber in this many minutes.
     "FORUM_NOTIFY_THROTTLE_MINUTES": 10,
+    # "Discuss this project" starts topics in this forum (a key of forum/tree.py)
+    "FORUM_PROJECT_DISCUSSION_FORUM": "portals",
     # Attachments
     "FORUM_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
     "FORUM_ATTACHMENT_EXTENSIONS": ["pdf", "png", "jpg", "jpeg", "gif", "txt", "csv", "odt", "ods", "docx", "xlsx"],

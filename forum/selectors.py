@@ -70,16 +70,20 @@ def project_for_topic(*, topic) -> int | None:
     return link
 
 
-def project_card_for_topic(*, topic) -> dict | None:
-    """The project a topic discusses, as a small card, if the projects app offers one (guarded: it may be absent)."""
-    project_id = project_for_topic(topic=topic)
-    if project_id is None:
-        return None
+def project_card(*, project_id: int) -> dict | None:
+    """A small card for one project ({"id", "title", "url", "municipality", "summary"}), or None if there is no
+    such project. Asks projects_db's selector `project_card(project_id=...)` when the projects app offers it."""
     try:
         from projects_db import selectors as project_selectors
     except ImportError:  # pragma: no cover
-        return {"id": project_id}
+        return None
     card = getattr(project_selectors, "project_card", None)
     if card is None:
-        return {"id": project_id}
+        return None
     return card(project_id=project_id)
+
+
+def project_card_for_topic(*, topic) -> dict | None:
+    """The card of the project a topic discusses, if any."""
+    project_id = project_for_topic(topic=topic)
+    return None if project_id is None else (project_card(project_id=project_id) or {"id": project_id})

@@ -24,6 +24,12 @@ site_patterns = (
         path("notifications/", views.notification_settings, name="notifications"),
         path("notifications/forum/<int:pk>/", views.toggle_forum_subscription, name="toggle_forum_subscription"),
         path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+        path("projects/<int:project_id>/discuss/", views.discuss_project, name="discuss_project"),
+        path(
+            FORUM + "topic/create/project-<int:project_id>/",
+            views.TopicCreateView.as_view(),
+            name="project_topic_create",
+        ),
     ],
     "hub_forum",
 )

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
-from forum import forms, selectors, services, tasks
+from forum import conf, forms, selectors, services, tasks
 from forum.search import SOURCE_TYPE
 
 Forum = get_model("forum", "Forum")
@@ -171,6 +171,23 @@ def unsubscribe(request, token):
     return render(request, "forum/unsubscribed.html", {"topic": topic, "forum": forum})
 
 
+# --- Projects ↔ topics ---------------------------------------------------------------------------------------
+
+
+def discuss_project(request, project_id):
+    """ "Discuss this project": open the project's topic, or start one in the project discussion forum."""
+    card = selectors.project_card(project_id=project_id)
+    if card is None:
+        raise Http404
+    topic = selectors.project_topics(project_id=project_id, user=request.user).first()
+    if topic is not None:
+        return HttpResponseRedirect(_topic_url(topic))
+    forum = services.forum_by_key(conf.get("FORUM_PROJECT_DISCUSSION_FORUM"))
+    if forum is None:
+        raise Http404
+    return redirect("hub_forum:project_topic_create", forum_slug=forum.slug, forum_pk=forum.pk, project_id=project_id)
+
+
 # --- Search: machina's search address leads to the site search, filtered to the forum ----------------------------
 
 
@@ -233,7 +250,33 @@ class PostCreateView(_Limited, MachinaPostCreateView):
 
 
 class TopicCreateView(_Limited, MachinaTopicCreateView):
+    """machina's new-topic page; at .../topic/create/project-<id>/ ("Discuss this project") the new topic is
+    linked to that project (in the path, as machina's form posts to ".")."""
+
     post_form_class = forms.LimitedTopicForm
+
+    def _project_card(self):
+        project_id = self.kwargs.get("project_id")
+        return selectors.project_card(project_id=project_id) if project_id else None
+
+    def get_post_form_kwargs(self):
+        kwargs = super().get_post_form_kwargs()
+        card = self._project_card()
+        if card and self.request.method == "GET" and card.get("title"):
+            kwargs.setdefault("initial", {})["subject"] = card["title"]
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["project_card"] = self._project_card()
+        return context
+
+    def form_valid(self, post_form, attachment_formset, *args, **kwargs):
+        response = super().form_valid(post_form, attachment_formset, *args, **kwargs)
+        card = self._project_card()
+        if card and not self.preview:
+            services.link_topic_to_project(topic=self.forum_post.topic, project_id=card["id"])
+        return response
 
 
 class PostUpdateView(_Limited, MachinaPostUpdateView):
