@@ -40,7 +40,7 @@ def test_staff_question_is_answered_and_marked_solved(page, live_server, browser
 
     sign_in(page, live_server, colleague)
     page.goto(topic_url)
-    page.get_by_role("link", name="الرد").first.click()
+    page.get_by_role("link", name="الرد", exact=True).first.click()
     page.fill("#id_content", "نضع رقم الفاتورة في حقل المرجع ونطابق آليًا كل ليلة.")
     page.locator("form button[type=submit], form input[type=submit]").last.click()
     page.wait_for_selector("text=نضع رقم الفاتورة")
@@ -59,6 +59,6 @@ def test_staff_question_is_answered_and_marked_solved(page, live_server, browser
     page.context.clear_cookies()
     page.goto(topic_url)
     assert "نضع رقم الفاتورة" in page.locator(".accepted-answer").inner_text()
-    assert page.get_by_role("link", name="الرد").count() == 0
+    assert page.get_by_role("link", name="الرد", exact=True).count() == 0
     assert page.get_by_role("link", name="سجّل الدخول للرد").count() == 1
     assert page.failed_requests == []
