@@ -48,7 +48,8 @@ INSTALLED_APPS = [
     "allauth.account",
     # Forum: machina's apps, then ours (label hub_forum, so machina does not take it for an override)
     "mptt",
-    "haystack",
+    # django-haystack stays importable only because machina.apps.forum_search imports it; it is not an installed
+    # app, so it builds no index: forum posts are indexed by search/ (forum/search.py).
     "widget_tweaks",
     "machina",
     "machina.apps.forum",
@@ -205,7 +206,8 @@ if env("EMAIL_URL", default=""):
 # Background tasks: django-tasks with the database backend (immediate in tests).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Forum (django-machina); its own search is not used: the site search covers the forum.
+# Forum (django-machina); its own search is not used: the site search covers the forum. haystack refuses to import
+# without this setting, hence the inert engine.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 MACHINA_FORUM_NAME = "e-Municipality Forum"
 MACHINA_BASE_TEMPLATE_NAME = "machina_base.html"

@@ -52,3 +52,10 @@ def test_forum_search_address_leads_to_the_site_search(client, forums):
     response = client.get("/ar/forum/search/?q=بنك")
     assert response.status_code == 302
     assert "/search/" in response["Location"] and "type=forum_post" in response["Location"]
+
+
+def test_haystack_builds_no_index_of_its_own(settings):
+    assert "haystack" not in settings.INSTALLED_APPS  # importable for machina, but no app, no index
+    from search import registry
+
+    assert "forum_post" in {a.source_type for a in registry.all_adapters()}

@@ -8,6 +8,8 @@ from django.test import Client
 
 from tests.forum import factories
 
+# The flush after a transactional test also removes Wagtail's root page (made by a migration), which the
+# `home_pages` fixture needs: this file's name sorts after test_home_languages.py on purpose.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
