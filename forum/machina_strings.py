@@ -117,4 +117,8 @@ MACHINA_STRINGS = [
     gettext_noop("Locked"),
     gettext_noop("Sticky"),
     gettext_noop("Forum"),
+    gettext_noop('By: <a href="%(poster_url)s">%(username)s</a>'),
+    gettext_noop("By: %(poster_username)s"),
+    gettext_noop('By: <a href="%(poster_url)s">%(username)s</a> on %(creation_date)s'),
+    gettext_noop("By: %(poster_username)s on %(creation_date)s"),
 ]
