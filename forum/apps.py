@@ -10,3 +10,11 @@ class HubForumConfig(AppConfig):
     name = "forum"
     label = "hub_forum"
     verbose_name = _("Forum")
+
+    def ready(self):
+        from forum import receivers
+        from forum.search import ForumPostAdapter
+        from search.registry import register
+
+        receivers.connect_allauth()
+        register(ForumPostAdapter())

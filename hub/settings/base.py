@@ -48,7 +48,8 @@ INSTALLED_APPS = [
     "allauth.account",
     # Forum: machina's apps, then ours (label hub_forum, so machina does not take it for an override)
     "mptt",
-    "haystack",
+    # django-haystack stays importable only because machina.apps.forum_search imports it; it is not an installed
+    # app, so it builds no index: forum posts are indexed by search/ (forum/search.py).
     "widget_tweaks",
     "machina",
     "machina.apps.forum",
@@ -98,7 +99,7 @@ WSGI_APPLICATION = "hub.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates", MACHINA_MAIN_TEMPLATE_DIR],
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "templates" / "machina", MACHINA_MAIN_TEMPLATE_DIR],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -213,10 +214,18 @@ if env("EMAIL_URL", default=""):
 # Background tasks: django-tasks with the database backend (immediate in tests).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Forum (django-machina); its own search is not used: the site search covers the forum.
+# Forum (django-machina); its own search is not used: the site search covers the forum. haystack refuses to import
+# without this setting, hence the inert engine.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 MACHINA_FORUM_NAME = "e-Municipality Forum"
 MACHINA_BASE_TEMPLATE_NAME = "machina_base.html"
+# Posts: Markdown sanitised by nh3 (forum/markup.py); a plain textarea (machina's editor pulls a CDN stylesheet).
+MACHINA_MARKUP_LANGUAGE = ("forum.markup.render", {})
+MACHINA_MARKUP_WIDGET = "django.forms.Textarea"
+MACHINA_USER_DISPLAY_NAME_METHOD = "get_display_name"
+MACHINA_TOPIC_POSTS_NUMBER_PER_PAGE = 50
+# Forum limits (forum/conf.py has the defaults): FORUM_NEW_MEMBER_TOPICS_PER_DAY, FORUM_NEW_MEMBER_REPLIES_PER_DAY,
+# FORUM_MIN_SECONDS_BETWEEN_POSTS, FORUM_NEW_MEMBER_MAX_LINKS, FORUM_REPORTS_TO_HIDE, FORUM_NOTIFY_THROTTLE_MINUTES.
 
 # Search (search/): Elasticsearch is used when ELASTICSEARCH_URL is set, PostgreSQL otherwise.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")

@@ -1,0 +1,26 @@
+"""The forum's own settings (FORUM_*), with the defaults the issue asks for; override any in settings."""
+
+from django.conf import settings
+
+
+def get(name: str):
+    return getattr(settings, name, DEFAULTS[name])
+
+
+DEFAULTS = {
+    # Rate limits for new members (not yet trusted: fewer than FORUM_TRUSTED_AFTER_APPROVED_POSTS approved posts).
+    "FORUM_NEW_MEMBER_TOPICS_PER_DAY": 3,
+    "FORUM_NEW_MEMBER_REPLIES_PER_DAY": 10,
+    "FORUM_NEW_MEMBER_MAX_LINKS": 2,
+    "FORUM_MIN_SECONDS_BETWEEN_POSTS": 30,
+    "FORUM_TRUSTED_AFTER_APPROVED_POSTS": 3,
+    # Reports: a post reported by this many members is hidden until a moderator reviews it.
+    "FORUM_REPORTS_TO_HIDE": 3,
+    # Notifications: at most one e-mail per topic and subscriber in this many minutes.
+    "FORUM_NOTIFY_THROTTLE_MINUTES": 10,
+    # "Discuss this project" starts topics in this forum (a key of forum/tree.py)
+    "FORUM_PROJECT_DISCUSSION_FORUM": "portals",
+    # Attachments
+    "FORUM_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
+    "FORUM_ATTACHMENT_EXTENSIONS": ["pdf", "png", "jpg", "jpeg", "gif", "txt", "csv", "odt", "ods", "docx", "xlsx"],
+}

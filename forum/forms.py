@@ -1,0 +1,138 @@
+"""Forms: reports, e-mail settings, and machina's post/topic forms with the new-member limits added."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from machina.core.db.models import get_model
+from machina.core.loading import get_class
+
+from forum import conf, services
+
+Post = get_model("forum_conversation", "Post")
+MachinaPostForm = get_class("forum_conversation.forms", "PostForm")
+MachinaTopicForm = get_class("forum_conversation.forms", "TopicForm")
+LINK_RE = re.compile(r"(https?://|www\.)", re.IGNORECASE)
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why should a moderator look at this post?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class NotificationSettingsForm(forms.Form):
+    daily_digest = forms.BooleanField(
+        label=_("Send me one daily digest instead of an e-mail per topic"), required=False
+    )
+
+
+def check_posting_limits(*, user, content: str, new_topic: bool) -> None:
+    """Raise a ValidationError when `user` may not post now (see FORUM_* settings)."""
+    if not user.is_authenticated:
+        return
+    now = timezone.now()
+    last = Post.objects.filter(poster=user).order_by("-created").values_list("created", flat=True).first()
+    wait = conf.get("FORUM_MIN_SECONDS_BETWEEN_POSTS")
+    if last and (now - last).total_seconds() < wait and not services.is_moderator_or_editor(user):
+        raise forms.ValidationError(
+            ngettext(
+                "Please wait %(count)d second between two posts.",
+                "Please wait %(count)d seconds between two posts.",
+                wait,
+            )
+            % {"count": wait}
+        )
+    if not services.is_new_member(user):
+        return
+    links = len(LINK_RE.findall(content or ""))
+    max_links = conf.get("FORUM_NEW_MEMBER_MAX_LINKS")
+    if links > max_links:
+        raise forms.ValidationError(
+            ngettext(
+                "New members may put at most %(count)d link in a post.",
+                "New members may put at most %(count)d links in a post.",
+                max_links,
+            )
+            % {"count": max_links}
+        )
+    joined = getattr(user, "date_joined", None)
+    if joined and now - joined < timedelta(days=1):
+        mine = Post.objects.filter(poster=user, created__gte=now - timedelta(days=1))
+        if new_topic:
+            limit = conf.get("FORUM_NEW_MEMBER_TOPICS_PER_DAY")
+            if mine.filter(topic__first_post_id=models_f_pk()).count() >= limit:
+                raise forms.ValidationError(
+                    ngettext(
+                        "New members may start at most %(count)d topic on their first day.",
+                        "New members may start at most %(count)d topics on their first day.",
+                        limit,
+                    )
+                    % {"count": limit}
+                )
+        else:
+            limit = conf.get("FORUM_NEW_MEMBER_REPLIES_PER_DAY")
+            replies = mine.exclude(topic__first_post_id=models_f_pk()).count()
+            if replies >= limit:
+                raise forms.ValidationError(
+                    ngettext(
+                        "New members may post at most %(count)d reply on their first day.",
+                        "New members may post at most %(count)d replies on their first day.",
+                        limit,
+                    )
+                    % {"count": limit}
+                )
+
+
+def models_f_pk():
+    from django.db.models import F
+
+    return F("pk")
+
+
+class LimitedPostForm(MachinaPostForm):
+    """machina's reply form, refusing posts beyond the limits of new members (FORUM_* settings)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:  # editing is not limited
+            check_posting_limits(user=self.user, content=cleaned.get("content") or "", new_topic=False)
+        return cleaned
+
+
+class LimitedTopicForm(MachinaTopicForm):
+    """machina's new-topic form with the same limits."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            check_posting_limits(user=self.user, content=cleaned.get("content") or "", new_topic=True)
+        return cleaned
+
+
+MachinaAttachmentFormset = get_class("forum_attachments.forms", "AttachmentFormset")
+
+
+class CheckedAttachmentFormset(MachinaAttachmentFormset):
+    """machina's attachment formset, accepting only the allowed file types and sizes."""
+
+    def clean(self):
+        super().clean()
+        allowed = {e.lower() for e in conf.get("FORUM_ATTACHMENT_EXTENSIONS")}
+        max_bytes = conf.get("FORUM_ATTACHMENT_MAX_BYTES")
+        for form in self.forms:
+            upload = form.cleaned_data.get("file") if hasattr(form, "cleaned_data") else None
+            if not upload or not hasattr(upload, "size"):
+                continue
+            extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+            if extension not in allowed:
+                form.add_error("file", _("This type of file is not allowed here."))
+                raise forms.ValidationError(_("This type of file is not allowed here."))
+            if upload.size > max_bytes:
+                form.add_error("file", _("This file is too large."))
+                raise forms.ValidationError(_("This file is too large."))

@@ -1,0 +1,82 @@
+"""Forum posts as search documents (search/ adapter): approved posts only, visible to readers of their forum."""
+
+from __future__ import annotations
+
+import re
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from machina.core.db.models import get_model
+
+from search.registry import Adapter, Document, Visibility
+
+Post = get_model("forum_conversation", "Post")
+
+SOURCE_TYPE = "forum_post"
+ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def post_language(text: str) -> str:
+    letters = re.findall(r"[^\W\d_]", text)
+    if not letters:
+        return "ar"
+    arabic = sum(1 for ch in letters if ARABIC.match(ch))
+    return "ar" if arabic * 3 >= len(letters) else "en"
+
+
+def post_url(post, language: str) -> str:
+    topic = post.topic
+    with translation.override(language):
+        path = reverse(
+            "forum_conversation:topic",
+            kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk},
+        )
+    return f"{path}?post={post.pk}#{post.pk}"
+
+
+class ForumPostAdapter(Adapter):
+    source_type = SOURCE_TYPE
+    label = _("Forum post")
+
+    def documents(self, instance) -> list[Document]:
+        post = instance
+        topic = post.topic
+        if not post.approved or not topic.approved:
+            return []
+        raw = post.content.raw if hasattr(post.content, "raw") else str(post.content or "")
+        rendered = getattr(post, "_content_rendered", None) or raw
+        body = strip_tags(rendered)
+        language = post_language(f"{topic.subject} {body}")
+        return [
+            Document(
+                source_id=str(post.pk),
+                language=language,
+                title=topic.subject if post.pk == topic.first_post_id or not post.subject else post.subject,
+                body=body,
+                url=post_url(post, language),
+                category=topic.forum.slug,
+                category_name=topic.forum.name,
+                status="solved" if hasattr(topic, "solution") else "",
+                published_at=post.created,
+                updated_at=post.updated,
+                visibility=Visibility.FORUM,
+                forum_ids=[topic.forum_id],
+            )
+        ]
+
+    def queryset(self):
+        return Post.objects.filter(approved=True, topic__approved=True).select_related("topic", "topic__forum")
+
+
+def index_post(post) -> None:
+    from search import services
+
+    services.index_instance(source_type=SOURCE_TYPE, instance=post)
+
+
+def unindex_post(post_id) -> None:
+    from search import services
+
+    services.unindex(source_type=SOURCE_TYPE, source_id=post_id)

@@ -1,0 +1,89 @@
+"""Reads for the forum: which forums a user may read, solved topics, subscriptions, project discussions."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from machina.core.db.models import get_model
+from machina.core.loading import get_class
+
+from forum.models import PendingNotification, PostReport, TopicProject, TopicSolution
+
+Forum = get_model("forum", "Forum")
+Post = get_model("forum_conversation", "Post")
+Topic = get_model("forum_conversation", "Topic")
+PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
+
+
+def readable_forum_ids(user) -> set[int]:
+    """The ids of the forums `user` (or the public, for None/anonymous) may read, by machina's permissions."""
+    user = user or AnonymousUser()
+    cached = getattr(user, "_hub_readable_forum_ids", None)
+    if cached is not None:
+        return cached
+    forums = PermissionHandler().get_readable_forums(Forum.objects.all(), user)
+    ids = {f.pk for f in forums}
+    user._hub_readable_forum_ids = ids
+    return ids
+
+
+def public_forum_ids() -> set[int]:
+    return readable_forum_ids(AnonymousUser())
+
+
+def solution_for_topic(*, topic) -> TopicSolution | None:
+    return TopicSolution.objects.select_related("post", "post__poster", "marked_by").filter(topic=topic).first()
+
+
+def solved_topic_ids(*, topic_ids) -> set[int]:
+    return set(TopicSolution.objects.filter(topic_id__in=list(topic_ids)).values_list("topic_id", flat=True))
+
+
+def open_reports():
+    """Reports a moderator has not reviewed yet, newest first, with their post and topic."""
+    return (
+        PostReport.objects.filter(resolved_at=None)
+        .select_related("post", "post__topic", "post__topic__forum", "post__poster", "reporter")
+        .order_by("-created")
+    )
+
+
+def unsent_notifications(*, user, topic=None):
+    qs = PendingNotification.objects.filter(user=user, sent_at=None).select_related(
+        "post", "post__poster", "topic", "topic__forum"
+    )
+    if topic is not None:
+        qs = qs.filter(topic=topic)
+    return qs.order_by("created")
+
+
+def project_topics(*, project_id: int, user=None):
+    """Topics discussing one project that `user` may read."""
+    return (
+        Topic.objects.filter(hub_project__project_id=project_id, approved=True, forum_id__in=readable_forum_ids(user))
+        .select_related("forum", "poster", "last_post")
+        .order_by("-last_post_on")
+    )
+
+
+def project_for_topic(*, topic) -> int | None:
+    link = TopicProject.objects.filter(topic=topic).values_list("project_id", flat=True).first()
+    return link
+
+
+def project_card(*, project_id: int) -> dict | None:
+    """A small card for one project ({"id", "title", "url", "municipality", "summary"}), or None if there is no
+    such project. Asks projects_db's selector `project_card(project_id=...)` when the projects app offers it."""
+    try:
+        from projects_db import selectors as project_selectors
+    except ImportError:  # pragma: no cover
+        return None
+    card = getattr(project_selectors, "project_card", None)
+    if card is None:
+        return None
+    return card(project_id=project_id)
+
+
+def project_card_for_topic(*, topic) -> dict | None:
+    """The card of the project a topic discusses, if any."""
+    project_id = project_for_topic(topic=topic)
+    return None if project_id is None else (project_card(project_id=project_id) or {"id": project_id})

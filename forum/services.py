@@ -1,0 +1,301 @@
+"""Writes for the forum: the forum tree and its permissions, role groups, accepted answers, reports,
+subscriptions, notifications and the moderation log. machina's own writes stay in machina's views."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from machina.core.db.models import get_model
+
+from forum import conf, permissions
+from forum.models import (
+    ForumKey,
+    ForumSubscription,
+    ModerationLogEntry,
+    NotificationPreference,
+    PendingNotification,
+    PostReport,
+    TopicProject,
+    TopicSolution,
+)
+from forum.tree import TREE
+from hub.accounts import roles
+
+Forum = get_model("forum", "Forum")
+Post = get_model("forum_conversation", "Post")
+Topic = get_model("forum_conversation", "Topic")
+ForumPermission = get_model("forum_permission", "ForumPermission")
+GroupForumPermission = get_model("forum_permission", "GroupForumPermission")
+UserForumPermission = get_model("forum_permission", "UserForumPermission")
+
+MENTION_RE = re.compile(r"(?<![\w@])@([\w.+-]{2,150})", re.UNICODE)
+
+
+# --- Forum tree and permissions -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def setup_forum(*, stdout=None) -> dict[str, Forum]:
+    """Create (or complete) the forum tree, the role groups and every forum's permissions. Idempotent."""
+    groups = {
+        name: Group.objects.get_or_create(name=name)[0] for name in (*permissions.FORUM_GROUPS, *roles.ALL_GROUPS)
+    }
+    perms = {p.codename: p for p in ForumPermission.objects.all()}
+    forums: dict[str, Forum] = {}
+    for spec in TREE:
+        key = ForumKey.objects.select_related("forum").filter(key=spec.key).first()
+        if key is None:
+            forum = Forum(
+                name=spec.name,
+                description=spec.description,
+                type=Forum.FORUM_CAT if spec.is_category else Forum.FORUM_POST,
+                parent=forums.get(spec.parent),
+            )
+            forum.full_clean(exclude=["slug"])
+            forum.save()
+            ForumKey.objects.create(key=spec.key, forum=forum)
+            if stdout:
+                stdout.write(f"forum: created {spec.key}")
+        else:
+            forum = key.forum
+        forums[spec.key] = forum
+        _grant(forum=forum, plan=permissions.PLAN[spec.kind], groups=groups, perms=perms)
+    sync_all_user_groups()
+    return forums
+
+
+def _grant(*, forum, plan: dict[str, list[str]], groups, perms) -> None:
+    for audience, codenames in plan.items():
+        for codename in codenames:
+            if audience == "anonymous":
+                UserForumPermission.objects.update_or_create(
+                    forum=forum, permission=perms[codename], anonymous_user=True, user=None,
+                    defaults={"has_perm": True},
+                )  # fmt: skip
+            elif audience == "authenticated":
+                UserForumPermission.objects.update_or_create(
+                    forum=forum, permission=perms[codename], authenticated_user=True, user=None,
+                    defaults={"has_perm": True},
+                )  # fmt: skip
+            else:
+                GroupForumPermission.objects.update_or_create(
+                    forum=forum, permission=perms[codename], group=groups[audience], defaults={"has_perm": True}
+                )
+
+
+def forum_by_key(key: str) -> Forum | None:
+    found = ForumKey.objects.select_related("forum").filter(key=key).first()
+    return found.forum if found else None
+
+
+# --- Role groups, kept in step with accounts -------------------------------------------------------------------
+
+
+def _has_verified_email(user) -> bool:
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def _approved_posts(user) -> int:
+    return Post.objects.filter(poster=user, approved=True).count()
+
+
+@transaction.atomic
+def sync_user_groups(*, user) -> None:
+    """Put `user` in the forum groups their account allows: verified e-mail, trusted, verified staff."""
+    if not user.pk:
+        return
+    wanted = {
+        permissions.FORUM_MEMBERS: user.is_active and _has_verified_email(user),
+        permissions.FORUM_STAFF: user.is_active and user.municipality_id is not None,
+    }
+    wanted[permissions.FORUM_TRUSTED] = wanted[permissions.FORUM_MEMBERS] and (
+        _approved_posts(user) >= conf.get("FORUM_TRUSTED_AFTER_APPROVED_POSTS")
+    )
+    current = set(user.groups.filter(name__in=permissions.FORUM_GROUPS).values_list("name", flat=True))
+    for name, should in wanted.items():
+        if should and name not in current:
+            user.groups.add(Group.objects.get_or_create(name=name)[0])
+        elif not should and name in current:
+            user.groups.remove(Group.objects.get(name=name))
+    user.__dict__.pop("_hub_group_names", None)
+
+
+def sync_all_user_groups() -> None:
+    for user in get_user_model().objects.all().iterator():
+        sync_user_groups(user=user)
+
+
+def is_new_member(user) -> bool:
+    """A member whose posts still wait for approval: not trusted, not staff, not editor or moderator."""
+    if roles.is_moderator(user) or roles.is_editor(user) or roles.staff_municipality_id(user):
+        return False
+    return not user.groups.filter(name=permissions.FORUM_TRUSTED).exists()
+
+
+# --- Accepted answers ------------------------------------------------------------------------------------------
+
+
+def can_mark_solution(*, user, topic) -> bool:
+    return bool(user.is_authenticated and (topic.poster_id == user.pk or roles.is_moderator(user)))
+
+
+@transaction.atomic
+def mark_solution(*, topic, post, user) -> TopicSolution:
+    """The topic's author or a moderator marks the reply that solved the question."""
+    if not can_mark_solution(user=user, topic=topic):
+        raise PermissionDenied
+    if post.topic_id != topic.pk or not post.approved or post.pk == topic.first_post_id:
+        raise ValidationError(_("Only an approved reply in this topic can be the accepted answer."))
+    solution, _created = TopicSolution.objects.update_or_create(topic=topic, defaults={"post": post, "marked_by": user})
+    if user.pk != topic.poster_id:
+        log_moderation(actor=user, action="mark_solution", topic_id=topic.pk, post_id=post.pk)
+    return solution
+
+
+@transaction.atomic
+def unmark_solution(*, topic, user) -> None:
+    if not can_mark_solution(user=user, topic=topic):
+        raise PermissionDenied
+    TopicSolution.objects.filter(topic=topic).delete()
+
+
+# --- Reports ---------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_post(*, post, user, reason: str) -> PostReport:
+    """A member reports a post; when enough members did, it is hidden (unapproved) until a moderator decides."""
+    reason = (reason or "").strip()
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if post.poster_id == user.pk:
+        raise ValidationError(_("You cannot report your own post."))
+    if not reason:
+        raise ValidationError(_("Please say why you report this post."))
+    if PostReport.objects.filter(post=post, reporter=user, resolved_at=None).exists():
+        raise ValidationError(_("You have already reported this post."))
+    report = PostReport(post=post, reporter=user, reason=reason[:1000])
+    report.full_clean(exclude=["post", "reporter"])
+    PostReport.objects.filter(post=post, reporter=user).delete()  # an old, resolved report of the same member
+    report.save()
+    open_reports = PostReport.objects.filter(post=post, resolved_at=None).count()
+    if post.approved and open_reports >= conf.get("FORUM_REPORTS_TO_HIDE"):
+        # Unapproved posts are hidden by machina and listed in its moderation queue.
+        post.approved = False
+        post.save()
+        log_moderation(actor=None, action="hide_reported", topic_id=post.topic_id, post_id=post.pk)
+    return report
+
+
+@transaction.atomic
+def resolve_reports(*, post, moderator) -> int:
+    """A moderator has reviewed the post (approved it, edited it or dismissed the reports)."""
+    return PostReport.objects.filter(post=post, resolved_at=None).update(
+        resolved_at=timezone.now(), resolved_by=moderator
+    )
+
+
+# --- Moderation log --------------------------------------------------------------------------------------------
+
+
+def log_moderation(*, actor, action: str, topic_id=None, post_id=None, detail: str = "") -> ModerationLogEntry:
+    entry = ModerationLogEntry(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        topic_id=topic_id,
+        post_id=post_id,
+        detail=detail,
+    )
+    entry.full_clean(exclude=["actor"])
+    entry.save()
+    return entry
+
+
+# --- Subscriptions and notifications ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def subscribe_forum(*, user, forum) -> ForumSubscription:
+    return ForumSubscription.objects.get_or_create(user=user, forum=forum)[0]
+
+
+@transaction.atomic
+def unsubscribe_forum(*, user, forum) -> None:
+    ForumSubscription.objects.filter(user=user, forum=forum).delete()
+
+
+@transaction.atomic
+def unsubscribe_topic(*, user, topic) -> None:
+    topic.subscribers.remove(user)
+    PendingNotification.objects.filter(user=user, topic=topic, sent_at=None).delete()
+
+
+@transaction.atomic
+def set_daily_digest(*, user, daily_digest: bool) -> NotificationPreference:
+    preference, _created = NotificationPreference.objects.update_or_create(
+        user=user, defaults={"daily_digest": daily_digest}
+    )
+    return preference
+
+
+def mentioned_usernames(text: str) -> set[str]:
+    return {m.rstrip(".") for m in MENTION_RE.findall(text or "")}
+
+
+@transaction.atomic
+def queue_post_notifications(*, post) -> list[int]:
+    """Record who must hear of an approved post (subscribers of its topic and forum, people it mentions),
+    then start the sending task for each after commit. Idempotent: a (user, post) pair is queued once."""
+    if not post.approved:
+        return []
+    topic = post.topic
+    user_model = get_user_model()
+    readers = {}
+    subscriber_ids = set(topic.subscribers.values_list("pk", flat=True))
+    subscriber_ids |= set(ForumSubscription.objects.filter(forum_id=topic.forum_id).values_list("user_id", flat=True))
+    mentioned = mentioned_usernames(post.content.raw if hasattr(post.content, "raw") else str(post.content))
+    mention_ids = set(user_model.objects.filter(username__in=mentioned).values_list("pk", flat=True))
+    for uid in subscriber_ids | mention_ids:
+        if uid != post.poster_id:
+            readers[uid] = uid in mention_ids
+    if not readers:
+        return []
+    # Only people who may read the forum hear of it.
+    from forum.selectors import readable_forum_ids
+
+    users = {u.pk: u for u in user_model.objects.filter(pk__in=readers, is_active=True)}
+    queued = []
+    for uid, is_mention in readers.items():
+        user = users.get(uid)
+        if user is None or not user.email or topic.forum_id not in readable_forum_ids(user):
+            continue
+        _obj, created = PendingNotification.objects.get_or_create(
+            user=user, post=post, defaults={"topic": topic, "is_mention": is_mention}
+        )
+        if created:
+            queued.append(uid)
+    if queued:
+        from forum.tasks import send_topic_notifications
+
+        topic_id = topic.pk
+        for uid in queued:
+            transaction.on_commit(lambda uid=uid: send_topic_notifications.enqueue(user_id=uid, topic_id=topic_id))
+    return queued
+
+
+@transaction.atomic
+def link_topic_to_project(*, topic, project_id: int) -> TopicProject:
+    link, _created = TopicProject.objects.get_or_create(topic=topic, defaults={"project_id": project_id})
+    return link
+
+
+def is_moderator_or_editor(user) -> bool:
+    return roles.is_moderator(user) or roles.is_editor(user)

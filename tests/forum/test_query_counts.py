@@ -1,0 +1,56 @@
+"""The forum's busiest pages make a fixed number of queries, however many topics and posts there are."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.forum import factories
+from tests.forum.conftest import topic_url
+
+pytestmark = pytest.mark.django_db
+
+# Pinned counts (signed-in verified staff member). If one grows, look for an N+1 before changing the number.
+EXPECTED = {"index": 13, "forum": 20, "topic": 26, "unread": 15}
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _pages(forums, topic):
+    forum = forums["e-payment"]
+    return {
+        "index": reverse("forum:index"),
+        "forum": reverse("forum:forum", args=[forum.slug, forum.pk]),
+        "topic": topic_url(topic),
+        "unread": reverse("forum_tracking:unread_topics"),
+    }
+
+
+def _grow(forums, staff, topics, replies):
+    members = [factories.make_member(username=f"writer{n}-{topics}") for n in range(3)]
+    made = []
+    for t in range(topics):
+        topic = factories.make_topic(forum=forums["e-payment"], poster=members[t % 3], subject=f"Topic {t}-{topics}")
+        for r in range(replies):
+            factories.make_reply(topic=topic, poster=members[r % 3], content=f"reply {r}")
+        made.append(topic)
+    return made
+
+
+def test_page_queries_do_not_grow_with_posts(client, forums, staff):
+    client.force_login(staff)
+    small = _grow(forums, staff, topics=3, replies=5)
+    urls = _pages(forums, small[0])
+    client.get(urls["topic"])  # first view creates the read tracks
+    counts_small = {name: _count(client, url) for name, url in urls.items()}
+    big = _grow(forums, staff, topics=12, replies=49)  # a topic page with 50 posts
+    urls = _pages(forums, big[0])
+    client.get(urls["topic"])
+    counts_big = {name: _count(client, url) for name, url in urls.items()}
+    assert counts_big == counts_small
+    assert counts_big == EXPECTED
