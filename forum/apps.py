@@ -12,9 +12,11 @@ class HubForumConfig(AppConfig):
     verbose_name = _("Forum")
 
     def ready(self):
-        from forum import receivers
+        from forum import receivers, selectors
         from forum.search import ForumPostAdapter
-        from search.registry import register
+        from search.registry import register, register_audience_provider
 
         receivers.connect_allauth()
         register(ForumPostAdapter())
+        # The site search shows a forum post only to readers of its forum, by machina's permissions.
+        register_audience_provider(selectors.readable_forum_ids)

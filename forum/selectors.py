@@ -71,16 +71,10 @@ def project_for_topic(*, topic) -> int | None:
 
 
 def project_card(*, project_id: int) -> dict | None:
-    """A small card for one project ({"id", "title", "url", "municipality", "summary"}), or None if there is no
-    such project. Asks projects_db's selector `project_card(project_id=...)` when the projects app offers it."""
-    try:
-        from projects_db import selectors as project_selectors
-    except ImportError:  # pragma: no cover
-        return None
-    card = getattr(project_selectors, "project_card", None)
-    if card is None:
-        return None
-    return card(project_id=project_id)
+    """A small card for one published project ({"id", "title", "url", "municipality", "summary"}), or None."""
+    from projects_db import selectors as project_selectors
+
+    return project_selectors.project_card(project_id=project_id)
 
 
 def project_card_for_topic(*, topic) -> dict | None:

@@ -173,3 +173,23 @@ def municipality_projects(*, municipality: Municipality) -> QuerySet[Project]:
 
 def user_sees_portal_checks(user) -> bool:
     return is_editor(user)
+
+
+def project_card(*, project_id: int) -> dict | None:
+    """A published project as a small card for other apps (the forum shows it on a linked topic), or None."""
+    project = (
+        Project.objects.published()
+        .select_related("lead_municipality")
+        .filter(pk=project_id)
+        .only("pk", "slug", "title", "summary", "lead_municipality__name_ar", "lead_municipality__name_en")
+        .first()
+    )
+    if project is None:
+        return None
+    return {
+        "id": project.pk,
+        "title": project.title,
+        "url": project.get_absolute_url(),
+        "municipality": project.lead_municipality.name if project.lead_municipality_id else "",
+        "summary": project.summary,
+    }

@@ -18,3 +18,12 @@ def solved_topic_ids(topics):
 def open_report_count():
     """How many reports wait for a moderator (shown at the top of the moderation queue)."""
     return selectors.open_reports().count()
+
+
+@register.inclusion_tag("forum/project_topics.html", takes_context=True)
+def project_forum_panel(context, project):
+    """On a project page: the forum topics about it that the reader may see, and "Discuss this project"."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    topics = list(selectors.project_topics(project_id=project.pk, user=user)[:10])
+    return {"project": project, "topics": topics, "user": user}

@@ -59,3 +59,15 @@ def test_haystack_builds_no_index_of_its_own(settings):
     from search import registry
 
     assert "forum_post" in {a.source_type for a in registry.all_adapters()}
+
+
+def test_site_search_shows_a_lounge_post_to_staff_only(client, forums, staff, member):
+    factories.make_topic(forum=forums["staff-lounge"], poster=staff, subject="خطة النسخ الاحتياطي", content="سري")
+    factories.make_topic(forum=forums["e-payment"], poster=staff, subject="خطة الدفع الإلكتروني", content="عام")
+    url = "/ar/search/?q=خطة"
+    public_page = client.get(url).content.decode()
+    assert "الدفع" in public_page and "النسخ الاحتياطي" not in public_page
+    client.force_login(member)
+    assert "النسخ الاحتياطي" not in client.get(url).content.decode()
+    client.force_login(staff)
+    assert "النسخ الاحتياطي" in client.get(url).content.decode()
