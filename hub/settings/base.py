@@ -179,6 +179,11 @@ WAGTAIL_SITE_NAME = "e-Municipality Knowledge Hub"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads to projects (projects_db/uploads.py checks type, size and that the content matches the name).
+PROJECTS_DOCUMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
+PROJECTS_DOCUMENT_MAX_SIZE = env.int("PROJECTS_DOCUMENT_MAX_SIZE", default=10 * 1024 * 1024)
+WAGTAILDOCS_EXTENSIONS = PROJECTS_DOCUMENT_EXTENSIONS
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=5 * 1024 * 1024)
 
 # Accounts (django-allauth): e-mail log-in, mandatory verification, built-in rate limits.
 ACCOUNT_LOGIN_METHODS = {"email"}
