@@ -46,3 +46,14 @@ def _page_url_in(page, code: str) -> str | None:
     if translation is not None and translation.live:
         return translation.get_url()
     return None
+
+
+@register.simple_tag
+def object_url(obj) -> str:
+    """`obj.get_absolute_url()`, or "" while the owning app has no public page for it yet."""
+    from django.urls import NoReverseMatch
+
+    try:
+        return obj.get_absolute_url()
+    except (NoReverseMatch, AttributeError):
+        return ""
