@@ -52,6 +52,18 @@ class HubPageMixin:
         """Municipality, governorate and category for search filters (empty for pages without them)."""
         return {}
 
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's entry plus hreflang alternates: the live translations, and x-default (the Arabic one)."""
+        urls = super().get_sitemap_urls(request)
+        translations = self.get_translations(inclusive=True).live().public().select_related("locale")
+        alternates = [{"lang_code": t.locale.language_code, "location": t.get_full_url(request)} for t in translations]
+        default = next((a for a in alternates if a["lang_code"] == "ar"), None)
+        if len(alternates) > 1 and default:
+            alternates.append({"lang_code": "x-default", "location": default["location"]})
+        for url in urls:
+            url["alternates"] = alternates if len(alternates) > 1 else []
+        return urls
+
     def get_meta_description(self) -> str:
         return self.search_description or getattr(self, "summary", "") or getattr(self, "intro", "") or ""
 
