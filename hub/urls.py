@@ -8,10 +8,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import views
+from hub import sitemaps, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

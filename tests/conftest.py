@@ -22,7 +22,7 @@ def home_pages(db):
     """The Arabic home page as the site root, with its live English translation."""
     from hub import demo
 
-    demo.load()
+    demo.load_home()
     from hub.models import HomePage
 
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
