@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("forum/", include("forum.urls")),
     path("search/", include("search.urls")),
+    path("cooperation/", include("hub.cooperation.urls")),
     path("", include("projects_db.urls")),  # /projects/ and /municipalities/
     # Wagtail serves every other path (home, stories, practices, ...): keep it last.
     path("", include(wagtail_urls)),
