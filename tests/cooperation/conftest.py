@@ -80,3 +80,12 @@ def move_to(edition, phase: str) -> None:
             now - day,
         )
     edition.save()
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Service messages are checked in English, whatever language an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
