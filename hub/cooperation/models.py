@@ -256,7 +256,7 @@ class Recommendation(ClusterableModel):
         DROPPED = "dropped", _("Dropped")
 
     event = models.ForeignKey(
-        "hub.EventPage", verbose_name=_("event"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "hub.EventPage", verbose_name=_("event"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     number = models.PositiveSmallIntegerField(_("number"), default=1)
     slug = models.SlugField(_("slug"), max_length=160, unique=True, allow_unicode=True)

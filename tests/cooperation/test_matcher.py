@@ -129,3 +129,27 @@ def test_the_real_search_engine_finds_the_demo_need(water_projects, member):
     pytest.importorskip("search.engines.postgres", reason="the PostgreSQL engine arrives with the search-pg merge")
     matches = selectors.who_has_done_this(user=member, text="نظام دفع إلكتروني لفواتير المياه")
     assert matches and matches[0].municipality.slug == "hebron"
+
+
+def test_a_project_page_links_to_who_has_done_this(client, water_projects):
+    with translation.override("en"):
+        page = client.get(water_projects.get_absolute_url()).content.decode()
+    assert "/cooperation/who-has-done-this/?project=" in page
+    assert f"?category={water_projects.category.slug}" in page
+
+
+def test_the_page_query_count_does_not_grow_with_matches(
+    client, water_projects, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(selectors, "_engine_search", lambda **kw: WordEngine().search(_query(kw)))
+    url = reverse("cooperation:who_has_done_this")
+    client.get(url, {"q": "فواتير"})
+    with django_assert_max_num_queries(8) as first:
+        client.get(url, {"q": "فواتير"})
+    for n in range(4):
+        extra = _indexed(title=f"فواتير المياه {n}", language="ar", summary="دفع", status="live")
+        OutcomeFactory(project=extra)
+    monkeypatch.setattr(selectors, "_engine_search", lambda **kw: WordEngine().search(_query(kw)))
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        body = client.get(url, {"q": "فواتير"}).content.decode()
+    assert body.count('class="match"') == 6

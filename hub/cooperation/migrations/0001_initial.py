@@ -169,7 +169,7 @@ class Migration(migrations.Migration):
                 ('text_en', models.TextField(blank=True, verbose_name='text (English)')),
                 ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('done', 'Done'), ('dropped', 'Dropped')], default='not_started', max_length=20, verbose_name='status')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='hub.eventpage', verbose_name='event')),
+                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='hub.eventpage', verbose_name='event')),
                 ('pages', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Success stories, practices and events that advance this recommendation.', related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='stories and events')),
                 ('projects', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='projects_db.project', verbose_name='projects')),
                 ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='recommendations', to='cooperation.responsiblebody', verbose_name='responsible body')),

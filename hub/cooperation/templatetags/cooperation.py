@@ -15,3 +15,9 @@ def cooperation_panel(context, municipality):
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("cooperation/_project_link.html")
+def cooperation_project_link(project):
+    """A link from a project page to "who has done this?" for that project."""
+    return {"project": project}
