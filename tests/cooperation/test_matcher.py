@@ -153,3 +153,28 @@ def test_the_page_query_count_does_not_grow_with_matches(
     with django_assert_max_num_queries(len(first.captured_queries)):
         body = client.get(url, {"q": "فواتير"}).content.decode()
     assert body.count('class="match"') == 6
+
+
+def test_the_matcher_on_demo_data_finds_the_water_bill_payers(member):
+    """On the demo data, the need from the issue finds the municipalities that pay water bills online."""
+    from projects_db import demo as projects_demo
+    from projects_db import selectors as project_selectors
+
+    projects_demo.load_places()
+    projects_demo.load_projects()
+    demo_projects = list(project_selectors.published_projects())
+    if not demo_projects:
+        pytest.skip("the demo projects arrive with the projects branch")
+    for project in demo_projects:
+        search_services.index_instance(source_type="project", instance=project)
+    engine = None
+    try:
+        from search.engines.postgres import PostgresEngine
+
+        engine = PostgresEngine()
+    except ImportError:
+        engine = WordEngine()
+    matches = selectors.who_has_done_this(user=member, text="نظام دفع إلكتروني لفواتير المياه", engine=engine)
+    water = [m for m in matches if any("المياه" in p.title for p in m.projects)]
+    assert water, [m.municipality.slug for m in matches]
+    assert all(p.status in ("live", "completed") for m in matches for p in m.projects)
