@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hub.accounts.roles import is_editor, staff_municipality_id
@@ -73,6 +74,13 @@ def format_outcomes(outcomes: list[dict]) -> str:
     return "\n".join(f"{o['label']} | {o['value'].normalize():f} | {o.get('unit', '')}".rstrip(" |") for o in outcomes)
 
 
+def https_by_default(field, **kwargs):
+    """Model fields to form fields; an address typed without a scheme is taken as https://."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class ProjectForm(forms.ModelForm):
     """Create or edit a project. Staff record projects of their own municipality only."""
 
@@ -88,6 +96,7 @@ class ProjectForm(forms.ModelForm):
     class Meta:
         model = Project
         fields = FORM_FIELDS
+        formfield_callback = https_by_default
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
             "description": forms.Textarea(attrs={"rows": 8}),

@@ -157,7 +157,7 @@ def _clean_text(data: dict) -> dict:
         data["description"] = nh3.clean(
             data["description"],
             tags=RICH_TEXT_TAGS,
-            attributes={"a": {"href"}},
+            attributes={"a": {"href", "linktype", "id"}},
             url_schemes={"http", "https", "mailto"},
         )
     return data
@@ -223,6 +223,11 @@ def _save(project: Project, data: dict) -> None:
                 for i, o in enumerate(data["outcomes"])
             ]
         )
+
+
+def validate_project_data(*, data: dict) -> None:
+    """Raise ValidationError if `data` would not make a valid new project (nothing is written)."""
+    _validate(Project(), _clean_text(data))
 
 
 def unique_project_slug(title: str, *, exclude_pk: int | None = None) -> str:
@@ -407,6 +412,26 @@ def project_edit_values(project: Project) -> dict:
     if revision is not None:
         return json_to_data(revision.data)
     return json_to_data(project_current_json(project))
+
+
+@transaction.atomic
+def project_import(
+    *, data: dict, state: str = Project.State.PUBLISHED, user=None, published_at=None, slug: str = ""
+) -> Project:
+    """A project brought in by an operator (import_projects, demo data): validated like any other, then logged."""
+    if user is not None:
+        _require(user, data["lead_municipality"].pk)
+    data = _clean_text(data)
+    project = Project(owner=None, state=state)
+    _validate(project, data)
+    data = _store_uploads(data, user)
+    project.slug = slug or unique_project_slug(data["title"])
+    if state == Project.State.PUBLISHED:
+        project.published_at = published_at or timezone.now()
+    _save(project, data)
+    _log(project=project, user=user, action=ProjectChange.Action.IMPORTED, diff=_diff({}, data_to_json(data)))
+    _index(project)
+    return project
 
 
 # ---- municipalities ----

@@ -96,3 +96,13 @@ def test_project_page_query_count_does_not_grow(client, django_assert_num_querie
     ProjectFactory.create_batch(5, based_on=project)
     with django_assert_num_queries(PROJECT_PAGE_QUERIES):
         client.get(f"/en/projects/{project.slug}/")
+
+
+def test_only_editors_see_the_history_of_a_project(client, editor, member, hebron):
+    project = ProjectFactory(lead_municipality=hebron)
+    project.changes.create(action="published", user=editor)
+    client.force_login(member)
+    assert "<h2>History</h2>" not in client.get(f"/en/projects/{project.slug}/").content.decode()
+    client.force_login(editor)
+    body = client.get(f"/en/projects/{project.slug}/").content.decode()
+    assert "<h2>History</h2>" in body and "editor" in body
