@@ -1,5 +1,21 @@
-"""Demo content of the site itself: the home page in Arabic and English."""
+"""Demo content of the site itself: home pages, section indexes, stories, practices, events, news, standard pages.
 
+Idempotent: every page is looked up by slug under its index before it is created.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+from wagtail.rich_text import RichText  # noqa: F401  (rich text is stored as its HTML source)
+
+from hub import demo_content as content
 from hub import services
 
 HOME_AR = {
@@ -14,9 +30,219 @@ HOME_EN = {
 }
 
 
-def load(*, stdout=None) -> None:
+def load_home() -> None:
+    """Only the two home pages (Arabic site root, English translation)."""
     services.site_ensure_home(
         title_ar=HOME_AR["title"], intro_ar=HOME_AR["intro"], title_en=HOME_EN["title"], intro_en=HOME_EN["intro"]
     )
+
+
+def load(*, stdout=None) -> None:
+    """Home pages, section indexes, the story workflow and every demo page (load_demo_data's hub step)."""
+    load_home()
+    from hub.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="ar")
+    sections = services.cms_ensure_sections(home=home)
+    services.cms_ensure_workflow()
+    counts = {
+        "stories": _load_stories(sections["stories"]),
+        "practices": _load_practices(sections["practices"]),
+        "events": _load_events(sections["events"]),
+        "news": _load_news(sections["news"]),
+        "standard pages": _load_standard(home),
+    }
     if stdout:
-        stdout.write("home page: Arabic and English")
+        stdout.write("pages: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
+
+
+def _stream(*blocks) -> str:
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks if value])
+
+
+def _figures(pairs) -> list[dict]:
+    return [{"value": value, "label": label} for value, label in pairs]
+
+
+def _image(title: str, colour: tuple[int, int, int]):
+    """A generated 1200×675 picture (no binary files in the repository), found again by title."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+
+    picture = PILImage.new("RGB", (1200, 675), colour)
+    draw = ImageDraw.Draw(picture)
+    for i in range(0, 1200, 60):
+        draw.rectangle([i, 675 - (i * 7) % 400, i + 40, 675], fill=tuple(min(255, c + 40) for c in colour))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{title[:40]}.png"))
+
+
+def _add(index, model, slug: str, fields: dict):
+    """The page `slug` under `index`, created and published when missing."""
+    page = model.objects.child_of(index).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, locale=index.locale, **fields)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def _translate(page, fields: dict):
+    """The English translation of `page`, with `fields`, created and published when missing."""
+    en = Locale.objects.get(language_code="en")
+    translation = page.get_translation_or_none(en)
+    if translation is None:
+        translation = page.copy_for_translation(en, copy_parents=False, alias=False)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+    return translation
+
+
+def _municipality(slug: str):
+    from projects_db import selectors
+    from projects_db.models import Governorate, Municipality
+
+    found = selectors.municipality_by_slug(slug=slug)
+    if found:
+        return found
+    # projects_db's demo normally created it already; standalone, make the same place with the same slug.
+    _slug, name_en, name_ar, gov_slug, gov_en, gov_ar = next(m for m in content.MUNICIPALITIES if m[0] == slug)
+    governorate, _ = Governorate.objects.get_or_create(slug=gov_slug, defaults={"name_en": gov_en, "name_ar": gov_ar})
+    municipality, _ = Municipality.objects.get_or_create(
+        slug=slug, defaults={"name_en": name_en, "name_ar": name_ar, "governorate": governorate}
+    )
+    return municipality
+
+
+def _story_fields(text: dict, image) -> dict:
+    return {
+        "title": text["title"],
+        "summary": text["summary"],
+        "lead_image_alt": text["alt"],
+        "body": _stream(
+            ("heading", text["heading"]),
+            ("paragraph", text["body"]),
+            ("quote", {"quote": text["quote"], "attribution": text["attribution"]}),
+            ("key_figures", _figures(text["figures"])),
+        ),
+        "outcomes": _stream(("figures", _figures(text["figures"]))),
+    }
+
+
+def _load_stories(indexes) -> int:
+    from hub.models import StoryPage
+
+    for story in content.STORIES:
+        image = _image(story["slug"], story["colour"])
+        fields = _story_fields(story["ar"], image) | {
+            "municipality": _municipality(story["municipality"]),
+            "category": story["category"],
+            "date": datetime.date.fromisoformat(story["date"]),
+            "featured": story.get("featured", False),
+            "lead_image": image,
+            "contact_email": f"it@{story['municipality']}.example.ps",
+        }
+        page = _add(indexes["ar"], StoryPage, story["slug"], fields)
+        if "en" in story:
+            _translate(page, _story_fields(story["en"], image))
+    return len(content.STORIES)
+
+
+def _load_practices(indexes) -> int:
+    from hub.models import PracticePage
+
+    for practice in content.PRACTICES:
+        base = {"audience": practice["audience"], "revised": datetime.date.fromisoformat(practice["revised"])}
+
+        def fields(text):
+            return {"title": text["title"], "summary": text["summary"], "body": _stream(("paragraph", text["body"]))}
+
+        page = _add(indexes["ar"], PracticePage, practice["slug"], fields(practice["ar"]) | base)
+        if "en" in practice:
+            _translate(page, fields(practice["en"]))
+    return len(content.PRACTICES)
+
+
+def _event_times(event) -> tuple[datetime.datetime, datetime.datetime]:
+    import zoneinfo
+
+    from hub.models.events import DEFAULT_TIME_ZONE
+
+    tz = zoneinfo.ZoneInfo(DEFAULT_TIME_ZONE)
+    if "days_from_now" in event:
+        day = timezone.localdate() + datetime.timedelta(days=event["days_from_now"])
+        start_hour, end_hour = event["hours"]
+        return (
+            datetime.datetime.combine(day, datetime.time(start_hour), tzinfo=tz),
+            datetime.datetime.combine(day, datetime.time(end_hour), tzinfo=tz),
+        )
+    return (
+        datetime.datetime.fromisoformat(event["start"]).replace(tzinfo=tz),
+        datetime.datetime.fromisoformat(event["end"]).replace(tzinfo=tz),
+    )
+
+
+def _load_events(indexes) -> int:
+    from hub.models import EventPage
+
+    for event in content.EVENTS:
+        start, end = _event_times(event)
+
+        def fields(text, venue):
+            return {
+                "title": text["title"],
+                "summary": text["summary"],
+                "organisers": text["organisers"],
+                "venue": venue,
+                "agenda": _stream(
+                    *[("item", {"time": t, "title": title, "speakers": who}) for t, title, who in text["agenda"]]
+                ),
+                "recommendations": _stream(("paragraph", text.get("recommendations", ""))),
+            }
+
+        base = {
+            "kind": event["kind"],
+            "start": start,
+            "end": end,
+            "online_url": event.get("online_url", ""),
+            "registration_url": event.get("registration_url", ""),
+        }
+        page = _add(indexes["ar"], EventPage, event["slug"], fields(event["ar"], event["venue_ar"]) | base)
+        if "en" in event:
+            _translate(page, fields(event["en"], event["venue_en"]))
+    return len(content.EVENTS)
+
+
+def _load_news(indexes) -> int:
+    from hub.models import NewsPage
+
+    for article in content.NEWS:
+
+        def fields(text):
+            return {"title": text["title"], "summary": text["summary"], "body": _stream(("paragraph", text["body"]))}
+
+        base = {"date": datetime.date.fromisoformat(article["date"])}
+        page = _add(indexes["ar"], NewsPage, article["slug"], fields(article["ar"]) | base)
+        if "en" in article:
+            _translate(page, fields(article["en"]))
+    return len(content.NEWS)
+
+
+def _load_standard(home) -> int:
+    from hub.models import StandardPage
+
+    for standard in content.STANDARD:
+
+        def fields(text):
+            return {"title": text["title"], "intro": text["intro"], "body": _stream(("paragraph", text["body"]))}
+
+        page = _add(home, StandardPage, standard["slug"], fields(standard["ar"]))
+        if "en" in standard:
+            _translate(page, fields(standard["en"]))
+    return len(content.STANDARD)

@@ -17,7 +17,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("hub", "hub/accounts", "projects_db", "forum", "search")
+APPS = ("hub", "hub/accounts", "hub/cooperation", "projects_db", "forum", "search")
 TARGET_LANGUAGES = ("ar",)
 SKIP_DIRS = {".venv", "var", "migrations", "node_modules", "__pycache__", "static_collected", "media"}
 # Templates under these folders of templates/ belong to that app's catalogue; the rest to hub.
@@ -26,6 +26,7 @@ TEMPLATE_OWNERS = {
     "forum": "forum",
     "machina": "forum",
     "search": "search",
+    "cooperation": "hub/cooperation",
     "account": "hub/accounts",
     "accounts": "hub/accounts",
     "allauth": "hub/accounts",
@@ -63,6 +64,8 @@ def owner_of(path: Path) -> str:
         return TEMPLATE_OWNERS.get(parts[1], "hub") if len(parts) > 2 else "hub"
     if parts[:2] == ("hub", "accounts"):
         return "hub/accounts"
+    if parts[:2] == ("hub", "cooperation"):
+        return "hub/cooperation"
     return parts[0] if parts[0] in APPS else "hub"
 
 

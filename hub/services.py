@@ -34,3 +34,127 @@ def site_ensure_home(
         english.intro = intro_en
         english.save_revision().publish()
     return home
+
+
+SECTIONS = [
+    # (model, slug, Arabic title, English title, Arabic intro, English intro)
+    (
+        "StoryIndexPage",
+        "stories",
+        "قصص النجاح",
+        "Success stories",
+        "ما أنجزته البلديات في التحول الإلكتروني وما تعلمته، بلسانها.",
+        "What municipalities achieved going electronic, and what they learned, in their own words.",
+    ),
+    (
+        "PracticeIndexPage",
+        "practices",
+        "الممارسات الفضلى",
+        "Best practices",
+        "أدلة وقوائم تحقق تعدّها الوزارة لمساعدة البلديات.",
+        "Guides and checklists the ministry writes to help municipalities.",
+    ),
+    (
+        "EventIndexPage",
+        "events",
+        "الفعاليات",
+        "Events",
+        "مؤتمرات وندوات وورش عمل حول البلديات الإلكترونية.",
+        "Conferences, seminars and workshops on e-municipalities.",
+    ),
+    (
+        "NewsIndexPage",
+        "news",
+        "الأخبار",
+        "News",
+        "أخبار وزارة الحكم المحلي والبلديات عن الخدمات الإلكترونية.",
+        "News from the ministry and municipalities about e-services.",
+    ),
+]
+
+
+@transaction.atomic
+def cms_ensure_sections(*, home: HomePage) -> dict:
+    """Index pages for stories, practices, events and news under both home pages, at the same slugs (idempotent)."""
+    from hub import models as hub_models
+
+    en = Locale.objects.get(language_code="en")
+    sections = {}
+    for model_name, slug, title_ar, title_en, intro_ar, intro_en in SECTIONS:
+        model = getattr(hub_models, model_name)
+        index = model.objects.child_of(home).first()
+        if index is None:
+            index = model(title=title_ar, slug=slug, intro=intro_ar, locale=home.locale)
+            home.add_child(instance=index)
+            index.save_revision().publish()
+        english = index.get_translation_or_none(en)
+        if english is None:
+            english = index.copy_for_translation(en, copy_parents=False, alias=False)
+            english.title, english.intro = title_en, intro_en
+            english.save_revision().publish()
+        sections[slug] = {"ar": index, "en": model.objects.get(pk=english.pk)}
+    return sections
+
+
+STORY_WORKFLOW_NAME = "Story moderation"
+STORY_TASK_NAME = "Ministry editors approve"
+
+
+@transaction.atomic
+def cms_ensure_workflow() -> "Workflow":  # noqa: F821
+    """Roles in Wagtail (idempotent; works whether or not the accounts data migration created the groups first).
+
+    Ministry editors: admin access, add/edit/publish every page under both homes, images and documents.
+    Municipal staff: admin access, add (draft) stories under the story indexes; they own what they draft and
+    cannot publish, so a draft goes through the "Story moderation" workflow (a GroupApprovalTask for editors).
+    """
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import (
+        Collection,
+        GroupApprovalTask,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
+
+    from hub.accounts import roles
+    from hub.models import StoryIndexPage
+
+    editors, _ = Group.objects.get_or_create(name=roles.MINISTRY_EDITORS)
+    staff, _ = Group.objects.get_or_create(name=roles.MUNICIPAL_STAFF)
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    editors.permissions.add(access_admin)
+    staff.permissions.add(access_admin)
+
+    page_perms = {
+        p.codename: p
+        for p in Permission.objects.filter(content_type__app_label="wagtailcore", content_type__model="page")
+    }
+    for home in HomePage.objects.all():
+        for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
+            GroupPagePermission.objects.get_or_create(group=editors, page=home, permission=page_perms[codename])
+    story_indexes = list(StoryIndexPage.objects.all())
+    for index in story_indexes:
+        GroupPagePermission.objects.get_or_create(group=staff, page=index, permission=page_perms["add_page"])
+
+    root_collection = Collection.get_first_root_node()
+    for group, codenames in (
+        (editors, ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]),
+        (staff, ["add_image", "choose_image", "add_document", "choose_document"]),
+    ):
+        for perm in Permission.objects.filter(
+            content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__in=codenames
+        ):
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=perm)
+
+    task = GroupApprovalTask.objects.filter(name=STORY_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=STORY_TASK_NAME)
+    task.groups.set([editors])
+    workflow, _ = Workflow.objects.get_or_create(name=STORY_WORKFLOW_NAME, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for index in story_indexes:
+        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return workflow

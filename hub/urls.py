@@ -8,10 +8,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import views
+from hub import sitemaps, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -23,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("forum/", include("forum.urls")),
     path("search/", include("search.urls")),
+    path("cooperation/", include("hub.cooperation.urls")),
     path("", include("projects_db.urls")),  # /projects/ and /municipalities/
     # Wagtail serves every other path (home, stories, practices, ...): keep it last.
     path("", include(wagtail_urls)),

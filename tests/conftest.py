@@ -28,7 +28,7 @@ def home_pages(db):
         # After a transactional test, the flush has also removed the tree's root that Wagtail's migrations made.
         Page.add_root(instance=Page(title="Root", locale=Locale.objects.get_or_create(language_code="ar")[0]))
 
-    demo.load()
+    demo.load_home()
     from hub.models import HomePage
 
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}

@@ -40,3 +40,11 @@ def staff_municipality_id(user) -> int | None:
 def can_act_for_municipality(user, municipality_id: int) -> bool:
     """Editors act for every municipality; verified staff only for their own."""
     return is_editor(user) or (municipality_id is not None and staff_municipality_id(user) == municipality_id)
+
+
+AWARD_JURY = "Award jury"
+
+
+def is_juror(user) -> bool:
+    """A member of the jury of the best e-service award (groups are per site, not per edition)."""
+    return _in_group(user, AWARD_JURY)

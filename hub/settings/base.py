@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "hub",
     "hub.accounts",
+    "hub.cooperation",
     "projects_db",
     "search",
     # Wagtail

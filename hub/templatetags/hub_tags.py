@@ -23,6 +23,11 @@ def alternate_languages(context) -> list[dict]:
     current = get_language()
     page = context.get("page")
     path = request.get_full_path()
+    # base.html asks twice (the <head> alternates and the header switcher): answer once per request.
+    cache_key = (current, path, getattr(page, "pk", None))
+    cached = getattr(request, "_hub_alternates", None)
+    if cached and cached[0] == cache_key:
+        return cached[1]
     links = []
     for code, _name in settings.LANGUAGES:
         url = _page_url_in(page, code) if page is not None and hasattr(page, "get_translation_or_none") else None
@@ -31,18 +36,23 @@ def alternate_languages(context) -> list[dict]:
             if url == path and code != current:
                 url = f"/{code}/"
         links.append({"code": code, "name": NATIVE_NAMES.get(code, code), "url": url, "is_current": code == current})
+    request._hub_alternates = (cache_key, links)
     return links
 
 
 def _page_url_in(page, code: str) -> str | None:
-    from wagtail.models import Locale
-
-    locale = Locale.objects.filter(language_code=code).first()
-    if locale is None:
-        return None
-    if page.locale_id == locale.id:
+    if page.locale.language_code == code:
         return page.get_url()
-    translation = page.get_translation_or_none(locale)
-    if translation is not None and translation.live:
-        return translation.get_url()
-    return None
+    translation = page.get_translations().filter(locale__language_code=code, live=True).first()
+    return translation.get_url() if translation is not None else None
+
+
+@register.simple_tag
+def object_url(obj) -> str:
+    """`obj.get_absolute_url()`, or "" while the owning app has no public page for it yet."""
+    from django.urls import NoReverseMatch
+
+    try:
+        return obj.get_absolute_url()
+    except (NoReverseMatch, AttributeError):
+        return ""

@@ -10,6 +10,7 @@ STEPS = [
     "hub.accounts.demo:load",
     "hub.demo:load",
     "projects_db.demo:load_projects",
+    "hub.cooperation.demo:load",
     "forum.demo:load",
     "search.demo:load",
 ]

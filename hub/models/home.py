@@ -1,4 +1,4 @@
-"""Wagtail pages of the hub."""
+"""The home page: what the hub is, featured stories, latest projects, topics, events and live counts."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,9 +6,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from hub.models.base import HubPageMixin, TranslationFallbackMixin
 
-class HomePage(Page):
-    """The front page: what the hub is for, in the reader's language."""
+
+class HomePage(TranslationFallbackMixin, HubPageMixin, Page):
+    """The front page: what the hub is for, in the reader's language, and what is new."""
 
     intro = models.CharField(
         _("introduction"), max_length=300, blank=True, help_text=_("One sentence under the title.")
@@ -22,3 +24,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from hub import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["home"] = selectors.home_blocks(locale=self.locale)
+        return context

@@ -1,0 +1,463 @@
+"""Reads of the cooperation app: award pages and ranking, recommendations, agreements, the matcher, the digest."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from hub.accounts.roles import is_editor, is_juror
+from hub.cooperation.models import (
+    Agreement,
+    AwardEdition,
+    DigestState,
+    Follow,
+    JuryScore,
+    Nomination,
+    ProgressUpdate,
+    PublicVote,
+    Recommendation,
+    ResponsibleBody,
+)
+from projects_db import selectors as projects
+
+# ---- award ----
+
+
+def _editions() -> QuerySet[AwardEdition]:
+    return AwardEdition.objects.prefetch_related("criteria")
+
+
+def edition_by_year(*, year: int) -> AwardEdition | None:
+    return _editions().filter(year=year).first()
+
+
+def current_edition() -> AwardEdition | None:
+    """The newest edition (the one whose call is shown)."""
+    return _editions().order_by("-year").first()
+
+
+def past_editions_with_winners() -> QuerySet[AwardEdition]:
+    """Editions whose results are published, each with its winners (and their projects) in prize order."""
+    winners = (
+        Nomination.objects.filter(winner_rank__isnull=False)
+        .select_related("project", "municipality")
+        .order_by("winner_rank")
+    )
+    return (
+        AwardEdition.objects.filter(results_published_at__isnull=False)
+        .prefetch_related(Prefetch("nominations", queryset=winners, to_attr="winners"))
+        .order_by("-year")
+    )
+
+
+def nominations_of(*, edition: AwardEdition) -> list[Nomination]:
+    """The public list of nominees, with their project and municipality."""
+    return list(
+        edition.nominations.select_related("project__category", "municipality").order_by("municipality__name_en")
+    )
+
+
+def nomination_for_municipality(*, edition: AwardEdition, municipality_id: int | None) -> Nomination | None:
+    if municipality_id is None:
+        return None
+    return edition.nominations.select_related("project").filter(municipality_id=municipality_id).first()
+
+
+def nomination_in_edition(*, edition: AwardEdition, pk: int) -> Nomination | None:
+    return (
+        Nomination.objects.select_related("edition", "project", "municipality").filter(edition=edition, pk=pk).first()
+    )
+
+
+def nominable_projects(*, user) -> QuerySet:
+    """The published live (or completed) projects the user's municipality leads."""
+    municipality_id = getattr(user, "municipality_id", None)
+    queryset = projects.published_projects().filter(status__in=("live", "completed"))
+    if municipality_id is None:
+        return queryset.none()
+    return queryset.filter(lead_municipality_id=municipality_id).order_by("title")
+
+
+def user_has_verified_email(*, user) -> bool:
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def juror_scores(*, edition: AwardEdition, juror) -> dict[int, dict[int, JuryScore]]:
+    """A juror's own scores only: {nomination_id: {criterion_id: score}} (never another juror's)."""
+    result: dict[int, dict[int, JuryScore]] = defaultdict(dict)
+    for score in JuryScore.objects.filter(nomination__edition=edition, juror=juror):
+        result[score.nomination_id][score.criterion_id] = score
+    return dict(result)
+
+
+def user_may_see_ranking(*, user, edition: AwardEdition) -> bool:
+    """Editors always; jurors once the jury has closed (before that, no juror sees another's scores)."""
+    return is_editor(user) or (is_juror(user) and edition.jury_is_closed())
+
+
+@dataclass
+class RankedNomination:
+    nomination: Nomination
+    score: Decimal  # weighted mean, on the edition's scale
+    rank: int
+    tied: bool = False
+    criteria: dict[int, Decimal] = field(default_factory=dict)  # criterion id -> mean score
+    jurors: int = 0
+    votes: int = 0
+
+
+def edition_ranking(*, edition: AwardEdition) -> list[RankedNomination]:
+    """The jury's weighted ranking: per criterion the mean of the jurors' scores, weighted by the criterion.
+
+    Three queries whatever the size: nominations, per-criterion means, public vote counts. Equal scores share a
+    rank and are marked as tied. Public votes are counted beside, never added into the score.
+    """
+    nominations = nominations_of(edition=edition)
+    weights = {c.pk: Decimal(c.weight) for c in edition.criteria.all()}
+    means: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    jurors: dict[int, set] = defaultdict(set)
+    rows = (
+        JuryScore.objects.filter(nomination__edition=edition)
+        .values("nomination_id", "criterion_id")
+        .annotate(mean=Avg("value"), jurors=Count("juror_id", distinct=True))
+    )
+    for row in rows:
+        means[row["nomination_id"]][row["criterion_id"]] = Decimal(row["mean"])
+        jurors[row["nomination_id"]].add(row["jurors"])
+    votes = vote_counts(edition=edition)
+    total_weight = sum(weights.values()) or Decimal(1)
+    ranked = []
+    for nomination in nominations:
+        per_criterion = means.get(nomination.pk, {})
+        weighted = sum((weights[c] * per_criterion.get(c, Decimal(0)) for c in weights), Decimal(0)) / total_weight
+        ranked.append(
+            RankedNomination(
+                nomination=nomination,
+                score=weighted.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+                rank=0,
+                criteria=per_criterion,
+                jurors=max(jurors.get(nomination.pk, {0})),
+                votes=votes.get(nomination.pk, 0),
+            )
+        )
+    ranked.sort(key=lambda r: (-r.score, r.nomination.municipality.name_en))
+    for position, row in enumerate(ranked, start=1):
+        previous = ranked[position - 2] if position > 1 else None
+        if previous is not None and previous.score == row.score:
+            row.rank = previous.rank
+            row.tied = previous.tied = True
+        else:
+            row.rank = position
+    return ranked
+
+
+def vote_counts(*, edition: AwardEdition) -> dict[int, int]:
+    rows = PublicVote.objects.filter(edition=edition).values("nomination_id").annotate(n=Count("id"))
+    return {row["nomination_id"]: row["n"] for row in rows}
+
+
+def user_vote(*, edition: AwardEdition, user) -> PublicVote | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return PublicVote.objects.filter(edition=edition, user=user).first()
+
+
+# ---- recommendations ----
+
+
+@dataclass
+class RecommendationFilters:
+    status: str = ""
+    body: str = ""  # slug
+
+    @classmethod
+    def from_query(cls, query) -> RecommendationFilters:
+        status = query.get("status", "")
+        return cls(
+            status=status if status in Recommendation.Status.values else "",
+            body=(query.get("body", "") or "")[:120],
+        )
+
+
+def recommendation_list(*, filters: RecommendationFilters | None = None) -> QuerySet[Recommendation]:
+    """Recommendations with their body, event, updates (newest first), projects and pages: five queries."""
+    filters = filters or RecommendationFilters()
+    queryset = Recommendation.objects.select_related("body", "event").prefetch_related(
+        Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-date", "-id")),
+        Prefetch("projects", queryset=projects.published_projects()),
+        Prefetch("pages", queryset=_live_pages()),
+    )
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.body:
+        queryset = queryset.filter(body__slug=filters.body)
+    return queryset.order_by("number", "id")
+
+
+def _live_pages():
+    from wagtail.models import Page
+
+    return Page.objects.live().public().specific(defer=True)
+
+
+def recommendation_progress() -> dict:
+    """Overall progress: how many recommendations in each status, and the share done."""
+    counts = dict(Recommendation.objects.values_list("status").annotate(n=Count("id")).order_by())
+    total = sum(counts.values())
+    rows = [
+        {"status": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in Recommendation.Status.choices
+    ]
+    done = counts.get(Recommendation.Status.DONE, 0)
+    return {"rows": rows, "total": total, "done_percent": round(100 * done / total) if total else 0}
+
+
+def responsible_bodies() -> QuerySet[ResponsibleBody]:
+    return ResponsibleBody.objects.filter(recommendations__isnull=False).distinct().order_by("name_en")
+
+
+def recommendation_by_slug(*, slug: str) -> Recommendation | None:
+    return recommendation_list().filter(slug=slug).first()
+
+
+# ---- twinning and the municipality panel ----
+
+
+def agreements_of(*, municipality_id: int) -> list[Agreement]:
+    """The agreements a municipality is party to, with the other parties and linked projects."""
+    return list(
+        Agreement.objects.filter(parties__id=municipality_id)
+        .prefetch_related(
+            Prefetch("parties", queryset=projects.municipality_directory()),
+            Prefetch("projects", queryset=projects.published_projects()),
+        )
+        .distinct()
+        .order_by("-signed_on", "id")
+    )
+
+
+def municipality_panel(*, municipality) -> dict:
+    """E-readiness at a glance: services online, projects by status, twinning partners (five queries)."""
+    from projects_db.models import Project
+
+    published = projects.municipality_projects(municipality=municipality)
+    by_status = projects.facet_counts(queryset=published, field="status")
+    agreements = agreements_of(municipality_id=municipality.pk)
+    partners = {}
+    for agreement in agreements:
+        for party in agreement.parties.all():
+            if party.pk != municipality.pk:
+                partners[party.pk] = party
+    return {
+        "municipality": municipality,
+        "services_online": by_status.get(Project.Status.LIVE, 0),
+        "by_status": [
+            {"status": value, "label": label, "count": by_status[value]}
+            for value, label in Project.Status.choices
+            if by_status.get(value)
+        ],
+        "agreements": agreements,
+        "partners": list(partners.values()),
+    }
+
+
+# ---- "who has done this?" ----
+
+
+@dataclass
+class MunicipalityMatch:
+    municipality: object
+    relevance: float
+    projects: list = field(default_factory=list)  # the matching live or completed projects, best first
+    contact_name: str = ""
+    contact_email: str = ""
+
+
+MATCH_STATUSES = ("live", "completed")
+
+
+def _engine_search(*, text: str, user, category: str = "", engine=None):
+    """Ask the site's search engine for published projects; None when no engine is installed.
+
+    The search service (search.selectors.search) is used when present; an explicit `engine` (any
+    search.engines.base.Engine) is asked directly.
+    """
+    from search.engines.base import Audience, SearchQuery
+
+    filters = {"type": ["project"]}
+    if category:
+        filters["category"] = [category]
+    language = (get_language() or "ar")[:2]
+    if engine is None:
+        try:  # the search service arrives with the PostgreSQL engine (branch search-pg)
+            from search.selectors import search
+        except ImportError:
+            return None
+        return search(text=text, user=user, filters=filters, language=language, per_page=100)
+    audience = Audience(visibilities=frozenset({"public"}))
+    return engine.search(SearchQuery(text=text, audience=audience, filters=filters, language=language, per_page=100))
+
+
+def who_has_done_this(
+    *, user, text: str = "", project=None, category=None, engine=None, limit: int = 10
+) -> list[MunicipalityMatch] | None:
+    """Municipalities with live or completed projects matching a need, a project or a category, most relevant first.
+
+    Relevance is the sum of the search scores of a municipality's matching projects. For a project, its own
+    municipality is left out. Returns None when the search engine is not available.
+    """
+    exclude_municipality = None
+    category_slug = ""
+    if project is not None:
+        text = " ".join(part for part in (project.title, project.title_translation) if part)
+        category_slug = ""
+        exclude_municipality = project.lead_municipality_id
+    elif category is not None:
+        text = f"{category.name_ar} {category.name_en}"
+        category_slug = category.slug
+    text = (text or "").strip()[:200]
+    if not text:
+        return []
+    results = _engine_search(text=text, user=user, category=category_slug, engine=engine)
+    if results is None:
+        return None
+    scores: dict[int, float] = {}
+    for hit in results.hits:
+        if hit.source_type != "project" or not str(hit.source_id).isdigit():
+            continue
+        pk = int(hit.source_id)
+        scores[pk] = max(scores.get(pk, 0.0), float(hit.score or 0.0) or 1.0 / (len(scores) + 1))
+    found = projects.published_projects().filter(pk__in=scores, status__in=MATCH_STATUSES).prefetch_related("outcomes")
+    if category is not None:  # the engine's any-word fallback must not leak other categories
+        found = found.filter(category_id=category.pk)
+    matches: dict[int, MunicipalityMatch] = {}
+    for found_project in found:
+        if found_project.lead_municipality_id == exclude_municipality:
+            continue
+        match = matches.get(found_project.lead_municipality_id)
+        if match is None:
+            match = matches[found_project.lead_municipality_id] = MunicipalityMatch(
+                municipality=found_project.lead_municipality, relevance=0.0
+            )
+        match.relevance += scores[found_project.pk]
+        match.projects.append(found_project)
+        if not match.contact_email and found_project.contact_email:
+            match.contact_name, match.contact_email = found_project.contact_name, found_project.contact_email
+    for match in matches.values():
+        match.projects.sort(key=lambda p: -scores[p.pk])
+    ranked = sorted(matches.values(), key=lambda m: (-m.relevance, m.municipality.name_en))
+    return ranked[:limit]
+
+
+def category_by_slug(*, slug: str):
+    from projects_db.models import Category
+
+    return Category.objects.filter(slug=slug).first()
+
+
+def project_by_slug(*, slug: str):
+    return projects.published_projects().filter(slug=slug).first()
+
+
+# ---- follows and the digest ----
+
+
+def follow_target_exists(*, kind: str, target_id: int) -> bool:
+    from projects_db.models import Category, Municipality
+
+    model = {
+        Follow.Kind.MUNICIPALITY: Municipality,
+        Follow.Kind.CATEGORY: Category,
+        Follow.Kind.RECOMMENDATION: Recommendation,
+    }.get(kind)
+    return model is not None and model.objects.filter(pk=target_id).exists()
+
+
+def is_following(*, user, kind: str, target_id: int) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Follow.objects.filter(user=user, kind=kind, target_id=target_id).exists()
+
+
+@dataclass
+class DigestGroup:
+    kind: str
+    target: object
+    items: list  # (when, title, url), newest first
+
+
+def digest_for(*, user, since: datetime.datetime) -> list[DigestGroup]:
+    """What changed since `since` in what the user follows, grouped by followed thing (four queries at most)."""
+    from projects_db.models import Category, Municipality
+
+    follows = defaultdict(list)
+    for kind, target_id in Follow.objects.filter(user=user).values_list("kind", "target_id"):
+        follows[kind].append(target_id)
+    groups: list[DigestGroup] = []
+    new_projects = projects.published_projects().filter(published_at__gt=since).order_by("-published_at")
+    if follows[Follow.Kind.MUNICIPALITY] or follows[Follow.Kind.CATEGORY]:
+        rows = list(
+            new_projects.filter(
+                Q(lead_municipality_id__in=follows[Follow.Kind.MUNICIPALITY])
+                | Q(category_id__in=follows[Follow.Kind.CATEGORY])
+            )
+        )
+        municipalities = Municipality.objects.in_bulk(follows[Follow.Kind.MUNICIPALITY])
+        categories = Category.objects.in_bulk(follows[Follow.Kind.CATEGORY])
+        for pk, municipality in sorted(municipalities.items(), key=lambda kv: kv[1].name_en):
+            items = [(p.published_at, p.title, p.get_absolute_url()) for p in rows if p.lead_municipality_id == pk]
+            if items:
+                groups.append(DigestGroup(kind=Follow.Kind.MUNICIPALITY, target=municipality, items=items))
+        for pk, category in sorted(categories.items(), key=lambda kv: kv[1].sort_order):
+            items = [(p.published_at, p.title, p.get_absolute_url()) for p in rows if p.category_id == pk]
+            if items:
+                groups.append(DigestGroup(kind=Follow.Kind.CATEGORY, target=category, items=items))
+    if follows[Follow.Kind.RECOMMENDATION]:
+        updates = list(
+            ProgressUpdate.objects.filter(
+                recommendation_id__in=follows[Follow.Kind.RECOMMENDATION], created_at__gt=since
+            )
+            .select_related("recommendation")
+            .order_by("-created_at")
+        )
+        by_recommendation = defaultdict(list)
+        for update in updates:
+            by_recommendation[update.recommendation_id].append(update)
+        for updates_of in by_recommendation.values():
+            recommendation = updates_of[0].recommendation
+            url = recommendation_url(recommendation)
+            items = [(u.created_at, u.text, url) for u in updates_of]
+            groups.append(DigestGroup(kind=Follow.Kind.RECOMMENDATION, target=recommendation, items=items))
+    return groups
+
+
+def recommendation_url(recommendation: Recommendation) -> str:
+    from django.urls import reverse
+
+    return reverse("cooperation:recommendations") + f"#{recommendation.slug}"
+
+
+def digest_recipients() -> QuerySet:
+    """Users who follow something, have an e-mail address and have not unsubscribed."""
+    from django.contrib.auth import get_user_model
+
+    unsubscribed = DigestState.objects.filter(unsubscribed=True).values("user_id")
+    followers = Follow.objects.values("user_id")
+    return (
+        get_user_model().objects.filter(pk__in=followers, is_active=True).exclude(pk__in=unsubscribed).exclude(email="")
+    )
+
+
+def digest_since(*, user_id: int) -> datetime.datetime:
+    state = DigestState.objects.filter(user_id=user_id).first()
+    if state and state.last_sent_at:
+        return state.last_sent_at
+    return timezone.now() - datetime.timedelta(days=7)

@@ -1,0 +1,43 @@
+"""Background work of the cooperation app: the weekly digest of what changed in what a user follows."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+
+@task()
+def send_weekly_digest() -> int:
+    """One mail per follower with something new since their last digest; nothing when nothing is new.
+
+    Idempotent: each user's `last_sent_at` moves forward only when their mail is sent, and the next run
+    looks only at what changed after it.
+    """
+    from hub.cooperation import selectors, services
+    from hub.cooperation.views import unsubscribe_token
+
+    sent = 0
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    for user in selectors.digest_recipients():
+        now = timezone.now()
+        since = selectors.digest_since(user_id=user.pk)
+        with translation.override(getattr(user, "language", "") or settings.LANGUAGE_CODE):
+            groups = selectors.digest_for(user=user, since=since)
+            if not groups:
+                continue
+            context = {
+                "user": user,
+                "groups": groups,
+                "base_url": base,
+                "unsubscribe_url": base + reverse("cooperation:unsubscribe", kwargs={"token": unsubscribe_token(user)}),
+            }
+            subject = render_to_string("cooperation/email/digest_subject.txt", context).strip()
+            body = render_to_string("cooperation/email/digest_message.txt", context)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        services.digest_mark_sent(user_id=user.pk, when=now)
+        sent += 1
+    return sent

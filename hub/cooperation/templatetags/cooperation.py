@@ -1,0 +1,23 @@
+"""`{% cooperation_panel municipality %}`: the e-readiness and twinning panel other apps' pages include."""
+
+from django import template
+
+from hub.cooperation import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("cooperation/municipality_panel.html", takes_context=True)
+def cooperation_panel(context, municipality):
+    return {
+        "panel": selectors.municipality_panel(municipality=municipality),
+        "request": context.get("request"),
+        "user": context.get("user"),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("cooperation/_project_link.html")
+def cooperation_project_link(project):
+    """A link from a project page to "who has done this?" for that project."""
+    return {"project": project}

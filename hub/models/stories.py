@@ -1,0 +1,206 @@
+"""Success stories: what a municipality did, what came of it, told by the municipality or the ministry."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from hub.blocks import BodyStreamBlock, KeyFiguresBlock
+from hub.models.base import HubPageMixin, TranslationFallbackMixin
+
+
+class Category(models.TextChoices):
+    """Story categories; the slugs mirror projects_db's project categories so filters line up."""
+
+    E_PAYMENT = "e-payment", _("e-Payment")
+    PERMITS = "permits", _("Building permits")
+    GIS = "gis", _("GIS and maps")
+    PORTAL = "portal", _("Municipal portal")
+    COMPLAINTS = "complaints", _("Complaints and citizen requests")
+    FINANCE = "finance", _("Finance and accounting")
+    DOCUMENTS = "documents", _("Archiving and documents")
+    INFRASTRUCTURE = "infrastructure", _("IT infrastructure")
+    SECURITY = "security", _("Information security")
+    SMART_CITY = "smart-city", _("Smart city")
+    OPEN_DATA = "open-data", _("Open data")
+    TRAINING = "training", _("Training")
+    LEGISLATION = "legislation", _("Legislation and policy")
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    """Municipal staff may only tell their own municipality's stories: the choice is narrowed and re-checked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from hub.accounts import roles
+
+        user = getattr(self, "for_user", None)
+        field = self.fields.get("municipality")
+        if user is not None and field is not None and not roles.is_editor(user):
+            field.queryset = field.queryset.filter(pk=roles.staff_municipality_id(user) or 0)
+
+    def clean(self):
+        cleaned = super().clean()
+        from hub.accounts import roles
+
+        user = getattr(self, "for_user", None)
+        municipality = cleaned.get("municipality")
+        if (
+            user is not None
+            and not roles.is_editor(user)
+            and (municipality is None or not roles.can_act_for_municipality(user, municipality.pk))
+        ):
+            self.add_error("municipality", _("You may only write stories about your own municipality."))
+        return cleaned
+
+
+class StoryIndexPage(TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
+    """The list of success stories, filtered by category, municipality and year; with RSS and Atom feeds."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = ["hub.StoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("success stories index")
+
+    @path("")
+    def index_view(self, request):
+        from hub import selectors
+
+        filters = selectors.StoryFilters.from_query(request.GET)
+        stories = selectors.story_list(locale=self.locale, filters=filters)
+        page_obj = Paginator(stories, 12).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "stories": page_obj,
+                "filters": filters,
+                "filter_options": selectors.story_filter_options(locale=self.locale),
+            },
+        )
+
+    @path("feed/rss/")
+    def rss_feed(self, request):
+        from hub.feeds import PageFeed
+
+        return PageFeed(self, kind="rss")(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        from hub.feeds import PageFeed
+
+        return PageFeed(self, kind="atom")(request)
+
+    def feed_items(self):
+        from hub import selectors
+
+        return selectors.story_list(locale=self.locale, filters=selectors.StoryFilters())[:20]
+
+
+class StoryPage(HubPageMixin, Page):
+    """One success story: a municipality, what it built, and what came of it (key figures)."""
+
+    municipality = models.ForeignKey(
+        "projects_db.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="stories",
+        help_text=_("Whose story this is. Municipal staff can only choose their own municipality."),
+    )
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
+    date = models.DateField(_("date"), default=timezone.localdate, help_text=_("When the story happened."))
+    summary = models.TextField(
+        _("summary"), max_length=500, help_text=_("Two or three sentences for lists and search.")
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alternative text"),
+        max_length=250,
+        help_text=_("Describe the image for readers who cannot see it."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    outcomes = StreamField(
+        [("figures", KeyFiguresBlock())],
+        verbose_name=_("outcomes"),
+        blank=True,
+        max_num=1,
+        help_text=_("The results in figures: time saved, requests online, revenue collected."),
+    )
+    contact_email = models.EmailField(
+        _("team contact e-mail"), blank=True, help_text=_("Shown to signed-in members who want to contact the team.")
+    )
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("municipality"), FieldPanel("category"), FieldPanel("date"), FieldPanel("featured")],
+            heading=_("About the story"),
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
+        FieldPanel("body"),
+        FieldPanel("outcomes"),
+        FieldPanel("contact_email"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+        index.FilterField("municipality"),
+    ]
+
+    parent_page_types = ["hub.StoryIndexPage"]
+    subpage_types: list[str] = []
+    base_form_class = StoryPageForm
+    search_source_type = "story"
+
+    class Meta:
+        verbose_name = _("success story")
+        verbose_name_plural = _("success stories")
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not (self.lead_image_alt or "").strip():
+            raise ValidationError({"lead_image_alt": _("Describe the lead image for readers who cannot see it.")})
+
+    def search_facets(self) -> dict:
+        facets = {"category": self.category, "category_name": str(self.get_category_display())}
+        municipality = self.municipality
+        if municipality is not None:
+            facets.update(
+                municipality=municipality.slug,
+                municipality_name=municipality.name,
+                governorate=municipality.governorate.slug,
+                governorate_name=municipality.governorate.name,
+            )
+        return facets
+
+    def get_context(self, request, *args, **kwargs):
+        from hub import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_projects"] = selectors.projects_for_municipality(municipality_id=self.municipality_id)
+        context["show_contact"] = bool(self.contact_email) and request.user.is_authenticated
+        return context

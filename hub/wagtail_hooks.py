@@ -1,0 +1,26 @@
+"""Wagtail admin hooks: municipal staff write only their own municipality's stories (enforced on the server)."""
+
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+
+from hub.accounts import roles
+from hub.models import StoryPage
+
+
+@hooks.register("before_create_page")
+def staff_create_only_with_a_municipality(request, parent_page, page_class):
+    """Only editors and verified staff (who have a municipality) may start a story."""
+    if (
+        issubclass(page_class, StoryPage)
+        and not roles.is_editor(request.user)
+        and roles.staff_municipality_id(request.user) is None
+    ):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_page")
+def staff_edit_only_their_municipality(request, page):
+    """Staff may not open another municipality's story, even one they could reach by its address."""
+    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page.specific
+    if isinstance(specific, StoryPage) and not roles.can_act_for_municipality(request.user, specific.municipality_id):
+        raise PermissionDenied

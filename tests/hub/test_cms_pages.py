@@ -1,0 +1,156 @@
+"""Each page type: where it may be created, how it renders in Arabic (RTL) and English (LTR), what search reads."""
+
+import pytest
+
+from hub.models import (
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PracticeIndexPage,
+    PracticePage,
+    StandardPage,
+    StoryIndexPage,
+    StoryPage,
+)
+from tests.hub.factories import make_event, make_news, make_practice, make_story, publish, stream, translate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("child", "parent", "allowed"),
+    [
+        (StoryIndexPage, HomePage, True),
+        (StoryPage, StoryIndexPage, True),
+        (StoryPage, HomePage, False),
+        (StoryPage, PracticeIndexPage, False),
+        (PracticePage, PracticeIndexPage, True),
+        (PracticePage, StoryIndexPage, False),
+        (EventPage, EventIndexPage, True),
+        (EventPage, HomePage, False),
+        (NewsPage, NewsIndexPage, True),
+        (NewsPage, EventIndexPage, False),
+        (StandardPage, HomePage, True),
+        (StandardPage, StoryIndexPage, False),
+    ],
+)
+def test_page_types_can_only_be_created_where_they_belong(child, parent, allowed):
+    assert (child in parent.allowed_subpage_models() and parent in child.allowed_parent_page_models()) is allowed
+
+
+def test_each_section_index_is_a_singleton_per_home(sections):
+    home = sections["stories"]["ar"].get_parent().specific
+    assert not StoryIndexPage.can_create_at(home)
+
+
+def test_sections_live_at_the_header_slugs_in_both_languages(client, sections):
+    for slug in ("stories", "practices", "events", "news"):
+        for lang, direction in (("ar", "rtl"), ("en", "ltr")):
+            response = client.get(f"/{lang}/{slug}/")
+            assert response.status_code == 200, (lang, slug)
+            assert f'<html lang="{lang}" dir="{direction}">' in response.content.decode()
+
+
+def test_a_story_renders_in_arabic_and_its_translation_in_english(client, sections):
+    story = make_story(
+        sections["stories"]["ar"],
+        title="إطلاق البوابة",
+        slug="portal-launch",
+        body=stream(
+            ("heading", "من الشباك إلى الشاشة"),
+            ("quote", {"quote": "لم يعد المواطن ينتظر", "attribution": "مدير الوحدة"}),
+            ("key_figures", [{"value": "42", "label": "خدمة"}]),
+        ),
+        outcomes=stream(("figures", [{"value": "60", "label": "موظفاً"}])),
+    )
+    translate(story, title="Portal launch", summary="English summary", lead_image_alt="A laptop")
+
+    html = client.get("/ar/stories/portal-launch/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<h1>إطلاق البوابة</h1>" in html
+    assert '<h2 class="block-heading">من الشباك إلى الشاشة</h2>' in html
+    assert "— مدير الوحدة" in html
+    assert "<dt>42</dt>" in html and "<dt>60</dt>" in html
+    assert 'alt="وصف الصورة"' in html and "srcset=" in html
+    assert 'href="/en/stories/portal-launch/" hreflang="en"' in html
+    assert 'rel="canonical" href="http://localhost/ar/stories/portal-launch/"' in html
+    assert 'property="og:image"' in html
+
+    html = client.get("/en/stories/portal-launch/").content.decode()
+    assert '<html lang="en" dir="ltr">' in html
+    assert "<h1>Portal launch</h1>" in html
+    assert 'alt="A laptop"' in html
+    assert "language-note" not in html
+
+
+def test_contact_the_team_is_for_signed_in_members_only(client, sections, django_user_model):
+    make_story(sections["stories"]["ar"], slug="with-contact", contact_email="team@hebron.example.ps")
+    html = client.get("/en/stories/with-contact/").content.decode()
+    assert "team@hebron.example.ps" not in html
+    assert "Log in to contact the team" in html
+    client.force_login(django_user_model.objects.create_user("reader", "r@example.org", "x"))
+    assert "mailto:team@hebron.example.ps" in client.get("/en/stories/with-contact/").content.decode()
+
+
+def test_practice_event_news_and_standard_pages_render_in_both_languages(client, sections, home_pages):
+    practice = make_practice(sections["practices"]["ar"], slug="security-basics", title="أساسيات الأمن")
+    event = make_event(sections["events"]["ar"], slug="workshop", title="ورشة عمل", organisers="الوزارة")
+    article = make_news(sections["news"]["ar"], slug="launch", title="إطلاق المركز")
+    about = publish(home_pages["ar"], StandardPage(title="عن المركز", slug="about", locale=home_pages["ar"].locale))
+    for page, english in ((practice, "Security basics"), (event, "Workshop"), (article, "Launch"), (about, "About")):
+        translate(page, title=english)
+        path = page.url_path.split("/", 2)[2]  # "/home/<path>" -> "<path>"
+        ar = client.get(f"/ar/{path}").content.decode()
+        en = client.get(f"/en/{path}").content.decode()
+        assert f"<h1>{page.title}</h1>" in ar and 'dir="rtl"' in ar
+        assert f"<h1>{english}</h1>" in en and 'dir="ltr"' in en
+    html = client.get("/en/events/workshop/").content.decode()
+    assert "(Asia/Hebron)" in html and "Add to calendar (.ics)" in html
+
+
+def test_the_2012_conference_and_hebron_portal_story_are_demo_content(client, db):
+    from hub import demo
+
+    demo.load()
+    html = client.get("/ar/events/first-international-conference-e-municipalities-2012/").content.decode()
+    assert "المؤتمر الدولي الأول للبلديات الإلكترونية" in html
+    assert "التوصيات" in html or "Recommendations" in html
+    html = client.get("/en/stories/hebron-e-portal-launch/").content.decode()
+    assert "Hebron launches its e-portal" in html
+
+
+def test_demo_content_is_complete_and_loading_twice_changes_nothing(db):
+    from hub import demo
+
+    demo.load()
+    counts = {model: model.objects.count() for model in (StoryPage, PracticePage, EventPage, NewsPage, StandardPage)}
+    demo.load()
+    assert counts == {model: model.objects.count() for model in counts}
+    ar = {model: model.objects.filter(locale__language_code="ar").count() for model in counts}
+    assert ar[StoryPage] >= 8 and ar[PracticePage] >= 5 and ar[EventPage] >= 4 and ar[NewsPage] >= 1
+    assert StoryPage.objects.filter(locale__language_code="en").exists()
+
+
+def test_pages_give_search_their_type_text_and_facets(sections):
+    story = make_story(
+        sections["stories"]["ar"],
+        category="gis",
+        summary="خرائط رقمية",
+        body=stream(("paragraph", "<p>طبقات <b>المياه</b></p>")),
+        outcomes=stream(("figures", [{"value": "14", "label": "طبقة"}])),
+    )
+    assert StoryPage.search_source_type == "story"
+    text = story.search_text()
+    assert "خرائط رقمية" in text and "طبقات المياه" in text and "14 طبقة" in text and "<b>" not in text
+    facets = story.search_facets()
+    assert facets["category"] == "gis"
+    assert facets["municipality"] == story.municipality.slug
+    assert facets["governorate"] == story.municipality.governorate.slug
+    event = make_event(sections["events"]["ar"], agenda=stream(("item", {"title": "الافتتاح"})))
+    assert EventPage.search_source_type == "event" and "الافتتاح" in event.search_text()
+    assert PracticePage.search_source_type == "practice"
+    assert NewsPage.search_source_type == "news"
+    assert StandardPage.search_source_type == "page"
+    assert event.search_facets() == {}
