@@ -17,16 +17,46 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Rows that data migrations write, which a transactional test's closing flush removes: (module, function).
+DATA_MIGRATIONS = [
+    ("hub.accounts.migrations.0003_role_groups", "create_groups"),
+    ("hub.cooperation.migrations.0002_award_jury_group", "forwards"),
+]
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+
+
+@pytest.fixture(autouse=True)
+def migration_data(request):
+    """A transactional test (every browser journey) ends by flushing all tables, so the next one would start
+    without what migrations wrote: Wagtail's root page and collection, the default locale, the role groups and
+    their permissions. Put them back before each transactional test, so the order of tests never matters."""
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code="ar")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    for module, function in DATA_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)
+
+
 @pytest.fixture
 def home_pages(db):
     """The Arabic home page as the site root, with its live English translation."""
-    from wagtail.models import Locale, Page
-
     from hub import demo
-
-    if not Page.objects.filter(depth=1).exists():
-        # After a transactional test, the flush has also removed the tree's root that Wagtail's migrations made.
-        Page.add_root(instance=Page(title="Root", locale=Locale.objects.get_or_create(language_code="ar")[0]))
 
     demo.load_home()
     from hub.models import HomePage

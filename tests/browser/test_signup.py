@@ -9,16 +9,6 @@ from django.core.cache import cache
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def wagtail_root(transactional_db):
-    """An earlier transactional test flushes the tables, Wagtail's root page (made by a migration) included."""
-    from wagtail.models import Locale, Page
-
-    if not Page.objects.filter(depth=1).exists():
-        locale, _ = Locale.objects.get_or_create(language_code="ar")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-
-
 def test_visitor_signs_up_in_arabic_and_confirms_by_email(page, live_server, home_pages):
     cache.clear()  # rate-limit counters of earlier tests
     page.goto(f"{live_server.url}/ar/")

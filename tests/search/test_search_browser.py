@@ -5,7 +5,7 @@ import pytest
 from search import services
 from tests.search.factories import DocumentFactory as Doc
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_reader_searches_in_arabic_and_narrows_by_governorate(page, live_server):
