@@ -18,11 +18,14 @@ $(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-## Install, start the embedded PostgreSQL, migrate, load the demo content once, serve on 127.0.0.1:$(PORT).
+## Install, start the embedded PostgreSQL, migrate, load the demo content once, serve on 127.0.0.1:$(PORT)
+## with a background-task worker beside the server (it stops with the server).
 run: $(VENV)/.run-installed
 	$(COMPILE_MESSAGES)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
+	@mkdir -p var; echo "background tasks (e-mails, notifications): manage.py db_worker, log in var/worker.log"
+	@$(PY) manage.py db_worker >var/worker.log 2>&1 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole test suite: unit, integration on the real PostgreSQL, browser (headless Chromium).
