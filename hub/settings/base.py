@@ -173,6 +173,12 @@ WAGTAIL_SITE_NAME = "e-Municipality Knowledge Hub"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Image uploads (hub CMS): formats, size and dimensions checked by Wagtail, minimum size by hub.forms.HubImageForm.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.forms.HubImageForm"
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Accounts (django-allauth): e-mail log-in, mandatory verification, built-in rate limits.
 ACCOUNT_LOGIN_METHODS = {"email"}
