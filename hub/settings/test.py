@@ -12,6 +12,5 @@ CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
-HUB_PAGE_CACHE_SECONDS = (
-    0  # hub's anonymous page cache is off in tests (one test turns it on), so tests stay independent
-)
+# The hub's anonymous page cache is off in tests (tests/hub/test_page_cache.py turns it on): tests stay independent.
+HUB_PAGE_CACHE_SECONDS = 0
