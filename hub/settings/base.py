@@ -1,6 +1,7 @@
 """Settings shared by every environment; values come from the environment (see .env.example)."""
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +118,11 @@ TEMPLATES = [
 EMBEDDED_DB_DIR = Path(env("EMBEDDED_DB_DIR", default=str(VAR_DIR / "pgdata")))
 if env("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
+    # A Unix-socket server is written postgres://user@/name?host=/run/postgresql (libpq style) or with the
+    # folder percent-encoded as the host; django-environ leaves the first in OPTIONS and the second encoded.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["HOST"] = unquote(_options.pop("host", "") or DATABASES["default"]["HOST"])
+    DATABASES["default"]["PORT"] = str(_options.pop("port", "") or DATABASES["default"]["PORT"])
 else:
     from hub import embedded_db
 
