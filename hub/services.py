@@ -104,7 +104,8 @@ STORY_TASK_NAME = "Ministry editors approve"
 def cms_ensure_workflow() -> "Workflow":  # noqa: F821
     """Roles in Wagtail (idempotent; works whether or not the accounts data migration created the groups first).
 
-    Ministry editors: admin access, add/edit/publish every page under both homes, images and documents.
+    Ministry editors: admin access, add/edit/publish every page under both homes, translate pages
+    (simple_translation), images and documents.
     Municipal staff: admin access, add (draft) stories under the story indexes; they own what they draft and
     cannot publish, so a draft goes through the "Story moderation" workflow (a GroupApprovalTask for editors).
     """
@@ -125,7 +126,10 @@ def cms_ensure_workflow() -> "Workflow":  # noqa: F821
     editors, _ = Group.objects.get_or_create(name=roles.MINISTRY_EDITORS)
     staff, _ = Group.objects.get_or_create(name=roles.MUNICIPAL_STAFF)
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    editors.permissions.add(access_admin)
+    submit_translation = Permission.objects.get(
+        content_type__app_label="simple_translation", codename="submit_translation"
+    )
+    editors.permissions.add(access_admin, submit_translation)
     staff.permissions.add(access_admin)
 
     page_perms = {

@@ -152,3 +152,21 @@ def test_the_workflow_setup_is_idempotent(sections):
     second = services.cms_ensure_workflow()
     assert first.pk == second.pk
     assert list(first.tasks.values_list("name", flat=True)) == [services.STORY_TASK_NAME]
+
+
+def test_an_editor_creates_the_english_translation_of_a_story(client, sections, editor):
+    from wagtail.models import Locale
+
+    story = make_story(sections["stories"]["ar"], slug="to-translate", title="قصة للترجمة")
+    client.force_login(editor)
+    en = Locale.objects.get(language_code="en")
+    response = client.post(
+        reverse("simple_translation:submit_page_translation", args=(story.pk,)), {"locales": [en.pk]}
+    )
+    assert response.status_code == 302
+    translation = story.get_translation(en)
+    assert translation.get_parent().pk == sections["stories"]["en"].pk
+    assert not translation.live  # a draft for the editor to rewrite and publish
+    # Until then, English readers get the Arabic page with the note.
+    html = client.get("/en/stories/to-translate/").content.decode()
+    assert "قصة للترجمة" in html and "This page has not been translated into your language yet" in html
