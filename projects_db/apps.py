@@ -8,3 +8,8 @@ class ProjectsDbConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "projects_db"
     verbose_name = _("Projects database")
+
+    def ready(self) -> None:
+        from projects_db.search_adapter import register_adapter
+
+        register_adapter()

@@ -10,3 +10,6 @@ def load_places(*, stdout=None) -> None:
 
 def load_projects(*, stdout=None) -> None:
     """Realistic e-municipality projects across categories, statuses and municipalities."""
+    from projects_db import demo_projects
+
+    demo_projects.load(stdout=stdout)

@@ -1,9 +1,175 @@
-"""Reads of projects_db, for its views and for other apps."""
+"""Reads of projects_db, for its views and for other apps. Each returns rows with what its page shows joined in."""
 
 from __future__ import annotations
 
-from projects_db.models import Municipality
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from hub.accounts.roles import can_act_for_municipality, is_editor, staff_municipality_id
+from projects_db.models import (
+    Category,
+    Governorate,
+    Municipality,
+    Organisation,
+    Project,
+    ProjectChange,
+    ProjectOutcome,
+    ProjectRevision,
+)
 
 
 def municipality_by_slug(*, slug: str) -> Municipality | None:
     return Municipality.objects.select_related("governorate").filter(slug=slug).first()
+
+
+# ---- projects ----
+
+
+def published_projects() -> QuerySet[Project]:
+    """Published projects with what a list row shows (municipality, governorate, category)."""
+    return (
+        Project.objects.published()
+        .select_related("lead_municipality__governorate", "category")
+        .annotate(has_outcomes=Exists(ProjectOutcome.objects.filter(project=OuterRef("pk"))))
+    )
+
+
+def project_detail_queryset() -> QuerySet[Project]:
+    return Project.objects.select_related(
+        "lead_municipality__governorate", "category", "based_on__lead_municipality"
+    ).prefetch_related(
+        "partner_municipalities",
+        "funders",
+        "vendors",
+        "outcomes",
+        "documents",
+        "images",
+        Prefetch(
+            "reused_by",
+            queryset=Project.objects.published().select_related("lead_municipality"),
+            to_attr="published_reuses",
+        ),
+    )
+
+
+def project_for_viewer(*, slug: str, user) -> Project | None:
+    """The project page: the public sees only published projects; staff of its municipality and editors see all."""
+    project = project_detail_queryset().filter(slug=slug).first()
+    if project is None:
+        return None
+    if project.is_published or can_act_for_municipality(user, project.lead_municipality_id):
+        return project
+    return None
+
+
+def project_for_editing(*, slug: str, user) -> Project | None:
+    """A project the user may change (its municipality's staff, or an editor); None otherwise (answer 404)."""
+    project = (
+        Project.objects.select_related("lead_municipality", "category", "pending_revision").filter(slug=slug).first()
+    )
+    if project is None or not can_act_for_municipality(user, project.lead_municipality_id):
+        return None
+    return project
+
+
+def user_can_edit(*, user, project: Project) -> bool:
+    return can_act_for_municipality(user, project.lead_municipality_id)
+
+
+def related_projects(*, project: Project, limit: int = 4) -> list[Project]:
+    return list(
+        published_projects()
+        .filter(category_id=project.category_id)
+        .exclude(pk=project.pk)
+        .order_by("-published_at")[:limit]
+    )
+
+
+def projects_of_user(*, user) -> QuerySet[Project]:
+    """The "my projects" list: every record of the user's municipality (editors: every record)."""
+    queryset = Project.objects.select_related("lead_municipality", "category", "pending_revision").order_by(
+        "-updated_at"
+    )
+    if is_editor(user):
+        return queryset
+    municipality_id = staff_municipality_id(user)
+    if municipality_id is None:
+        return queryset.none()
+    return queryset.filter(lead_municipality_id=municipality_id)
+
+
+def review_queue() -> dict[str, QuerySet]:
+    """What editors must decide on: submissions, and pending changes of published projects."""
+    return {
+        "submissions": Project.objects.filter(state=Project.State.SUBMITTED)
+        .select_related("lead_municipality", "category", "submitted_by")
+        .order_by("updated_at"),
+        "changes": ProjectRevision.objects.filter(state=ProjectRevision.State.PENDING)
+        .select_related("project__lead_municipality", "author")
+        .order_by("updated_at"),
+    }
+
+
+def project_history(*, project: Project) -> QuerySet[ProjectChange]:
+    return project.changes.select_related("user")
+
+
+def project_years() -> list[int]:
+    dates = Project.objects.published().exclude(start_date=None).dates("start_date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+# ---- directory facets ----
+
+
+def facet_counts(*, queryset: QuerySet[Project], field: str) -> dict:
+    """{value: number of projects} for one facet over `queryset` (one query)."""
+    rows = queryset.order_by().values(field).annotate(n=Count("pk", distinct=True))
+    return {row[field]: row["n"] for row in rows if row[field] is not None}
+
+
+def filter_choices() -> dict[str, list]:
+    """Every value a directory filter can take (one query each)."""
+    return {
+        "governorate": list(Governorate.objects.all()),
+        "municipality": list(
+            Municipality.objects.filter(Q(projects__state=Project.State.PUBLISHED)).distinct().order_by("name_en")
+        ),
+        "category": list(Category.objects.all()),
+        "funder": list(Organisation.objects.filter(funded_projects__state=Project.State.PUBLISHED).distinct()),
+    }
+
+
+# ---- municipalities ----
+
+
+def municipality_directory(*, governorate_slug: str | None = None) -> QuerySet[Municipality]:
+    """Every municipality with its governorate and its number of published projects."""
+    queryset = Municipality.objects.select_related("governorate").annotate(
+        published_count=Count("projects", filter=Q(projects__state=Project.State.PUBLISHED), distinct=True)
+    )
+    if governorate_slug:
+        queryset = queryset.filter(governorate__slug=governorate_slug)
+    return queryset.order_by("name_en")
+
+
+def municipality_page(*, slug: str) -> Municipality | None:
+    return (
+        Municipality.objects.select_related("governorate")
+        .annotate(staff_count=Count("staff", distinct=True))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def municipality_projects(*, municipality: Municipality) -> QuerySet[Project]:
+    """Published projects it leads or takes part in."""
+    return (
+        published_projects()
+        .filter(Q(lead_municipality=municipality) | Q(partner_municipalities=municipality))
+        .distinct()
+        .order_by("-published_at")
+    )
+
+
+def user_sees_portal_checks(user) -> bool:
+    return is_editor(user)

@@ -57,7 +57,7 @@ def membership_request_create(*, user: User, municipality, job_title: str, messa
 def _decide(*, membership_request: MembershipRequest, decided_by: User, status: str, reason: str) -> MembershipRequest:
     if not roles.is_editor(decided_by):
         raise PermissionDenied
-    locked = MembershipRequest.objects.select_for_update().select_related("user", "municipality")
+    locked = MembershipRequest.objects.select_for_update(of=("self",)).select_related("user", "municipality")
     membership_request = locked.get(pk=membership_request.pk)
     if not membership_request.is_pending:
         raise ValidationError(_("This request was already decided."))

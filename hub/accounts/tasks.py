@@ -18,7 +18,7 @@ def send_membership_decision(*, membership_request_id: int) -> bool:
 
     with transaction.atomic():
         membership_request = (
-            MembershipRequest.objects.select_for_update()
+            MembershipRequest.objects.select_for_update(of=("self",))
             .select_related("user", "municipality")
             .filter(pk=membership_request_id)
             .first()

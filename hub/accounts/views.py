@@ -40,6 +40,7 @@ def profile(request):
         "profile_user": user,
         "form": form,
         "latest_request": selectors.membership_request_latest_for(user=user),
+        "is_editor": roles.is_editor(user),
     }
     return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
 
@@ -58,7 +59,7 @@ def membership_request(request):
     user = request.user
     latest = selectors.membership_request_latest_for(user=user)
     pending = latest if latest and latest.is_pending else None
-    form = MembershipRequestForm(request.POST or None)
+    form = MembershipRequestForm(request.POST or None, initial={"job_title": user.job_title})
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_request_create(user=user, **form.cleaned_data)

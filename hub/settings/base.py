@@ -179,9 +179,13 @@ WAGTAIL_SITE_NAME = "e-Municipality Knowledge Hub"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Image uploads (hub CMS): formats, size and dimensions checked by Wagtail, minimum size by hub.forms.HubImageForm.
+# Uploads to projects (projects_db/uploads.py checks type, size and that the content matches the name).
+PROJECTS_DOCUMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
+PROJECTS_DOCUMENT_MAX_SIZE = env.int("PROJECTS_DOCUMENT_MAX_SIZE", default=10 * 1024 * 1024)
+WAGTAILDOCS_EXTENSIONS = PROJECTS_DOCUMENT_EXTENSIONS
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=5 * 1024 * 1024)
+# Image uploads (hub CMS): formats and pixels checked by Wagtail, minimum size by hub.forms.HubImageForm.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.forms.HubImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -194,6 +198,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_ADAPTER = "hub.accounts.adapter.AccountAdapter"  # redirects keep the /ar/ or /en/ prefix
+# Behind a reverse proxy, the number of proxies that append to X-Forwarded-For, so per-IP limits see the client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
     "login": env("RATE_LIMIT_LOGIN", default="30/m/ip"),
     "login_failed": env("RATE_LIMIT_LOGIN_FAILED", default="10/m/ip,5/5m/key"),

@@ -73,3 +73,15 @@ def test_public_profile_query_count_is_fixed(client, member, hebron, django_asse
     # The session, then the member with the municipality in one query.
     with django_assert_num_queries(2):
         assert client.get("/en/accounts/members/samir/").status_code == 200
+
+
+def test_own_profile_query_count_does_not_grow_with_requests(client, member, hebron, django_assert_num_queries):
+    from tests.accounts.factories import MembershipRequestFactory
+
+    client.force_login(member)
+    MembershipRequestFactory(user=member, municipality=hebron, status="rejected", reason="Unknown")
+    client.get("/en/accounts/profile/")
+    MembershipRequestFactory.create_batch(3, user=member, municipality=hebron, status="rejected", reason="Again")
+    # session, user, latest request with its municipality, the user's groups (editor link)
+    with django_assert_num_queries(4):
+        assert client.get("/en/accounts/profile/").status_code == 200

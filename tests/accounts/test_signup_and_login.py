@@ -42,6 +42,7 @@ def test_signup_verify_then_log_in(client):
     client.logout()
     response = client.post("/en/accounts/login/", {"login": "huda@example.org", "password": PASSWORD})
     assert response.status_code == 302
+    assert response["Location"] == "/en/"
     assert client.session["_auth_user_id"] == str(user.pk)
     home = client.get("/en/accounts/profile/")
     assert home.status_code == 200
@@ -69,3 +70,44 @@ def test_header_links_to_sign_up_and_log_in(client):
     html = client.get("/en/accounts/login/").content.decode()
     assert 'href="/en/accounts/signup/"' in html
     assert 'href="/en/accounts/password/reset/"' in html
+
+
+def test_arabic_visitor_stays_in_arabic_after_log_in_and_log_out_whatever_the_browser_says(client):
+    from tests.accounts.factories import PASSWORD as FACTORY_PASSWORD
+    from tests.accounts.factories import UserFactory
+
+    person = UserFactory(email="nour@example.org")
+    english_browser = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+    response = client.post(
+        "/ar/accounts/login/", {"login": person.email, "password": FACTORY_PASSWORD}, **english_browser
+    )
+    assert response["Location"] == "/ar/"
+    response = client.post("/ar/accounts/logout/", **english_browser)
+    assert response["Location"] == "/ar/"
+
+
+def test_forgotten_password_is_reset_from_the_emailed_link(client):
+    from tests.accounts.factories import UserFactory
+
+    person = UserFactory(email="salma@example.org")
+    response = client.post("/ar/accounts/password/reset/", {"email": person.email})
+    assert response.status_code == 302
+    link = re.search(r"https?://\S+/ar/accounts/password/reset/key/\S+/", mail.outbox[-1].body).group(0)
+    page = client.get(link.split("testserver", 1)[1], follow=True)
+    assert page.status_code == 200
+    form_url = page.redirect_chain[-1][0] if page.redirect_chain else link.split("testserver", 1)[1]
+    new_password = "Fig-and-olive-77"
+    response = client.post(form_url, {"password1": new_password, "password2": new_password})
+    assert response.status_code == 302
+    assert client.post("/en/accounts/login/", {"login": person.email, "password": new_password}).status_code == 302
+    assert client.session["_auth_user_id"] == str(person.pk)
+
+
+@pytest.mark.parametrize("path", ["/ar/accounts/email/", "/ar/accounts/password/change/"])
+def test_account_management_pages_render_in_the_site_frame(client, path):
+    from tests.accounts.factories import UserFactory
+
+    client.force_login(UserFactory())
+    html = client.get(path).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert 'class="site-header"' in html and "accounts.css" in html

@@ -1,5 +1,7 @@
 """The embedded PostgreSQL: starts on an empty folder, is reused, stops, and says clearly why it cannot start."""
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -120,3 +122,54 @@ def test_a_folder_locked_by_another_process_is_refused_and_that_process_is_left_
         holder.kill()
         holder.wait()
         (folder / "postmaster.pid").unlink()
+
+
+def test_a_damaged_folder_that_postgresql_cannot_open_is_refused_with_its_log(folder):
+    folder.mkdir(parents=True)
+    (folder / "PG_VERSION").write_text(embedded_db.SUPPORTED_MAJOR + "\n")
+    (folder / "global").mkdir()  # looks like a data folder, but its files are gone
+    with pytest.raises(embedded_db.EmbeddedDatabaseError) as error:
+        embedded_db.ensure_running(folder)
+    message = str(error.value)
+    assert message.startswith(f"Could not start the embedded PostgreSQL in {folder}")
+    assert "postgresql.conf" in message  # the last lines of the server's own log say what is missing
+    assert "move it away and run again" in message
+
+
+def test_manage_py_says_what_is_wrong_with_the_folder_without_a_traceback(folder):
+    folder.mkdir(parents=True)
+    (folder / "PG_VERSION").write_text("16\n")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hub.settings.dev",
+        "DATABASE_URL": "",
+        "EMBEDDED_DB_DIR": str(folder),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: The embedded database in {folder} was made by PostgreSQL 16")
+    assert "Traceback" not in result.stderr
+
+
+def test_processes_killed_without_cleaning_up_do_not_keep_the_server_or_break_the_next_start(folder):
+    embedded_db.ensure_running(folder)
+    pid = server_pid(folder)
+    handles = folder / ".handle_pids.json"
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    # A killed process stays listed; the next start forgets it, keeping only the processes still alive.
+    handles.write_text(json.dumps([gone.pid, os.getpid()]))
+    assert ensure_running_in_another_process(folder) == [str(pid), "hub"]
+    assert json.loads(handles.read_text()) == [os.getpid()]
+    # A write cut short by a kill leaves the list empty; the next process still starts (who else used the
+    # server is lost with the list, so that process, exiting last, stops it).
+    handles.write_text("")
+    new_pid, database = ensure_running_in_another_process(folder)
+    assert database == "hub" and json.loads(handles.read_text()) == []

@@ -1,4 +1,4 @@
-"""Places: governorates and municipalities (with their portal links)."""
+"""Places: governorates and municipalities (with their portal links and the last check of each portal)."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -75,6 +75,10 @@ class Municipality(models.Model):
     is_partner = models.BooleanField(
         _("partner from abroad"), default=False, help_text=_("A partner municipality outside Palestine.")
     )
+    # Written only by services.municipality_record_portal_check (the check_portals command).
+    portal_ok = models.BooleanField(_("portal reachable"), null=True, blank=True)
+    portal_status = models.CharField(_("portal check result"), max_length=200, blank=True)
+    portal_checked_at = models.DateTimeField(_("portal checked at"), null=True, blank=True)
 
     class Meta:
         ordering = ["name_en"]

@@ -1,0 +1,204 @@
+"""The read-only public JSON API (django-ninja): published projects, municipalities, categories. /api/v1/"""
+
+import datetime
+from decimal import Decimal
+
+from django.http import Http404, QueryDict
+from ninja import NinjaAPI, Query, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from projects_db import selectors
+from projects_db.filters import ProjectFilter
+from projects_db.models import Category
+
+
+class HubNinjaAPI(NinjaAPI):
+    def create_response(self, request, *args, **kwargs):
+        # LocaleMiddleware turns any 404 on a path without a language prefix into a redirect to /ar/<path>/ as
+        # soon as a prefixed pattern (Wagtail's catch-all) matches it; an API 404 must stay a JSON 404. Django's
+        # middleware reads request.urlconf for that decision, so answer from a urlconf without i18n patterns.
+        request.urlconf = "projects_db.api_root_urls"
+        return super().create_response(request, *args, **kwargs)
+
+
+api = HubNinjaAPI(
+    title="e-Municipality Knowledge Hub API",
+    version="1",
+    description="Published e-municipality projects, municipalities and their portals, and project categories.",
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+class Pagination(PageNumberPagination):
+    """?page=N&page_size=M (at most 100)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(page_size=20, max_page_size=100, **kwargs)
+
+
+class ProjectQuery(Schema):
+    governorate: str | None = None
+    municipality: str | None = None
+    category: str | None = None
+    status: str | None = None
+    funder: str | None = None
+    year: int | None = None
+    has_outcomes: bool | None = None
+    sort: str | None = None
+
+
+class OutcomeOut(Schema):
+    label: str
+    value: Decimal
+    unit: str
+
+
+class ProjectOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    language: str
+    municipality: str
+    governorate: str
+    category: str
+    status: str
+    start_date: datetime.date | None
+    launch_date: datetime.date | None
+    end_date: datetime.date | None
+    budget_amount: Decimal | None
+    budget_currency: str
+    published_at: datetime.datetime | None
+    updated_at: datetime.datetime
+    url: str
+
+    @staticmethod
+    def resolve_municipality(obj) -> str:
+        return obj.lead_municipality.slug
+
+    @staticmethod
+    def resolve_governorate(obj) -> str:
+        return obj.lead_municipality.governorate.slug
+
+    @staticmethod
+    def resolve_category(obj) -> str:
+        return obj.category.slug
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return obj.get_absolute_url()
+
+
+class ProjectDetailOut(ProjectOut):
+    description: str
+    title_translation: str
+    summary_translation: str
+    partner_municipalities: list[str]
+    funders: list[str]
+    vendors: list[str]
+    maintenance: str
+    technologies: list[str]
+    licence: str
+    live_url: str
+    documentation_url: str
+    source_url: str
+    outcomes: list[OutcomeOut]
+    lessons_learned: str
+    obstacles: str
+    based_on: str | None
+    reused_by: list[str]
+
+    @staticmethod
+    def resolve_partner_municipalities(obj) -> list[str]:
+        return [m.slug for m in obj.partner_municipalities.all()]
+
+    @staticmethod
+    def resolve_funders(obj) -> list[str]:
+        return [o.slug for o in obj.funders.all()]
+
+    @staticmethod
+    def resolve_vendors(obj) -> list[str]:
+        return [o.slug for o in obj.vendors.all()]
+
+    @staticmethod
+    def resolve_technologies(obj) -> list[str]:
+        return obj.technology_list
+
+    @staticmethod
+    def resolve_outcomes(obj) -> list:
+        return list(obj.outcomes.all())
+
+    @staticmethod
+    def resolve_based_on(obj) -> str | None:
+        return obj.based_on.slug if obj.based_on and obj.based_on.is_published else None
+
+    @staticmethod
+    def resolve_reused_by(obj) -> list[str]:
+        return [p.slug for p in obj.published_reuses]
+
+
+class MunicipalityOut(Schema):
+    slug: str
+    name_ar: str
+    name_en: str
+    kind: str
+    governorate: str
+    portal_url: str
+    published_projects: int
+    url: str
+
+    @staticmethod
+    def resolve_governorate(obj) -> str:
+        return obj.governorate.slug
+
+    @staticmethod
+    def resolve_published_projects(obj) -> int:
+        return obj.published_count
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return obj.get_absolute_url()
+
+
+class CategoryOut(Schema):
+    slug: str
+    name_ar: str
+    name_en: str
+
+
+@api.get("/projects", response=list[ProjectOut], tags=["projects"])
+@paginate(Pagination)
+def list_projects(request, filters: Query[ProjectQuery]):
+    """Published projects, filtered like the directory (slugs for governorate, municipality, category, funder)."""
+    params = QueryDict(mutable=True)
+    for key, value in filters.dict(exclude_none=True).items():
+        params[key] = str(value).lower() if isinstance(value, bool) else str(value)
+    filterset = ProjectFilter(params, queryset=selectors.published_projects())
+    return filterset.qs if filterset.is_valid() else filterset.queryset.none()
+
+
+@api.get("/projects/{slug}", response=ProjectDetailOut, tags=["projects"])
+def get_project(request, slug: str):
+    project = selectors.project_detail_queryset().published().filter(slug=slug).first()
+    if project is None:
+        raise Http404
+    return project
+
+
+@api.get("/municipalities", response=list[MunicipalityOut], tags=["municipalities"])
+@paginate(Pagination)
+def list_municipalities(request, governorate: str | None = None):
+    return selectors.municipality_directory(governorate_slug=governorate)
+
+
+@api.get("/municipalities/{slug}", response=MunicipalityOut, tags=["municipalities"])
+def get_municipality(request, slug: str):
+    municipality = selectors.municipality_directory().filter(slug=slug).first()
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
+@api.get("/categories", response=list[CategoryOut], tags=["categories"])
+def list_categories(request):
+    return list(Category.objects.all())

@@ -1,0 +1,70 @@
+"""How a project becomes search documents: published projects only, one document per language it has."""
+
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import Adapter, Document, register
+
+
+class ProjectAdapter(Adapter):
+    source_type = "project"
+    label = _("Project")
+
+    def documents(self, instance) -> list[Document]:
+        if not instance.is_published:
+            return []
+        other = "en" if instance.language == "ar" else "ar"
+        texts = {
+            instance.language: (
+                instance.title,
+                "\n".join(
+                    part
+                    for part in (
+                        instance.summary,
+                        strip_tags(instance.description),
+                        instance.lessons_learned,
+                        instance.obstacles,
+                        instance.technologies,
+                    )
+                    if part
+                ),
+            )
+        }
+        if instance.title_translation and instance.summary_translation:
+            texts[other] = (instance.title_translation, instance.summary_translation)
+        municipality = instance.lead_municipality
+        governorate = municipality.governorate
+        documents = []
+        for language, (title, body) in texts.items():
+            with translation.override(language):
+                documents.append(
+                    Document(
+                        source_id=str(instance.pk),
+                        language=language,
+                        title=title,
+                        body=body,
+                        url=instance.get_absolute_url(),
+                        municipality=municipality.slug,
+                        municipality_name=municipality.name,
+                        governorate=governorate.slug,
+                        governorate_name=governorate.name,
+                        category=instance.category.slug,
+                        category_name=instance.category.name,
+                        status=instance.status,
+                        published_at=instance.published_at,
+                        updated_at=instance.updated_at,
+                    )
+                )
+        return documents
+
+    def queryset(self):
+        from projects_db.models import Project
+
+        return Project.objects.published().select_related("lead_municipality__governorate", "category")
+
+
+def register_adapter() -> None:
+    register(ProjectAdapter())

@@ -1,0 +1,128 @@
+"""Wagtail admin for projects_db: snippet viewsets with list filters and search.
+
+Projects are written through projects_db.services here too (create, edit), so history, permissions and search
+indexing are the same as on the site. Outcomes and the review steps are on the site's staff pages.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
+
+from projects_db import services
+from projects_db.forms import FORM_FIELDS
+from projects_db.models import Category, Governorate, Municipality, Organisation, Project
+
+M2M = ("partner_municipalities", "funders", "vendors")
+
+
+def _service_data(form) -> dict:
+    data = {name: form.cleaned_data.get(name) for name in FORM_FIELDS if name in form.cleaned_data}
+    for name in M2M:
+        if name in data:
+            data[name] = list(data[name] or [])
+    return data
+
+
+class _ServiceSaveMixin:
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except (ValidationError, PermissionDenied) as exc:
+            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            form.add_error(None, messages)
+            return self.form_invalid(form)
+
+
+class ProjectCreateView(_ServiceSaveMixin, CreateView):
+    def save_instance(self):
+        return services.project_create(user=self.request.user, data=_service_data(self.form))
+
+
+class ProjectEditView(_ServiceSaveMixin, EditView):
+    def save_instance(self):
+        project = Project.objects.get(pk=self.object.pk)
+        return services.project_update(project=project, user=self.request.user, data=_service_data(self.form))
+
+
+class ProjectViewSet(SnippetViewSet):
+    model = Project
+    icon = "doc-full"
+    menu_label = _("Projects")
+    add_view_class = ProjectCreateView
+    edit_view_class = ProjectEditView
+    list_display = ["title", "lead_municipality", "category", "status", "state", "updated_at"]
+    list_filter = ["state", "status", "category", "language", "lead_municipality__governorate"]
+    search_fields = ["title", "summary", "title_translation", "slug"]
+    search_backend_name = None
+    panels = [FieldPanel(name) for name in FORM_FIELDS]
+
+    def get_queryset(self, request):
+        return Project.objects.select_related("lead_municipality", "category")
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categories")
+    list_display = ["name_ar", "name_en", "slug", "sort_order"]
+    search_fields = ["name_ar", "name_en", "slug"]
+    search_backend_name = None
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name_ar", "name_en", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name_ar", "name_en", "slug"]
+    search_backend_name = None
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "home"
+    menu_label = _("Municipalities")
+    list_display = ["name_ar", "name_en", "governorate", "portal_url", "portal_ok"]
+    list_filter = ["governorate", "kind", "is_partner", "portal_ok"]
+    search_fields = ["name_ar", "name_en", "slug"]
+    search_backend_name = None
+    panels = [
+        FieldPanel(name)
+        for name in (
+            "name_ar",
+            "name_en",
+            "slug",
+            "governorate",
+            "kind",
+            "portal_url",
+            "population",
+            "latitude",
+            "longitude",
+            "is_partner",
+        )
+    ]
+
+    def get_queryset(self, request):
+        return Municipality.objects.select_related("governorate")
+
+
+class GovernorateViewSet(SnippetViewSet):
+    model = Governorate
+    icon = "site"
+    menu_label = _("Governorates")
+    list_display = ["name_ar", "name_en", "country"]
+    list_filter = ["country"]
+    search_fields = ["name_ar", "name_en"]
+    search_backend_name = None
+
+
+class ProjectsDatabaseGroup(SnippetViewSetGroup):
+    menu_label = _("Projects database")
+    menu_icon = "folder-open-inverse"
+    items = (ProjectViewSet, CategoryViewSet, OrganisationViewSet, MunicipalityViewSet, GovernorateViewSet)
+
+
+register_snippet(ProjectsDatabaseGroup)

@@ -1,0 +1,31 @@
+"""Administrators manage users (with their profile fields) and see staff requests in the Django admin."""
+
+import pytest
+
+from tests.accounts.factories import MembershipRequestFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client_(client):
+    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    return client
+
+
+def test_admin_lists_users_and_adds_one(admin_client_, hebron):
+    UserFactory(municipality=hebron)
+    assert admin_client_.get("/django-admin/accounts/user/").status_code == 200
+    assert admin_client_.get("/django-admin/accounts/user/add/").status_code == 200
+    password = "Fig-and-olive-77"
+    data = {"username": "newbie", "password1": password, "password2": password, "usable_password": "true"}
+    response = admin_client_.post("/django-admin/accounts/user/add/", data)
+    assert response.status_code == 302
+
+
+def test_staff_requests_are_read_only_in_the_django_admin(admin_client_):
+    request = MembershipRequestFactory()
+    assert admin_client_.get("/django-admin/accounts/membershiprequest/").status_code == 200
+    admin_client_.post(f"/django-admin/accounts/membershiprequest/{request.pk}/change/", {"status": "verified"})
+    request.refresh_from_db()
+    assert request.status == "pending"
