@@ -19,3 +19,8 @@ class HubConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
             signal.connect(caching.bump_content_version, dispatch_uid=f"hub-cache-{id(signal)}")
         post_delete.connect(caching.bump_content_version, sender=Page, dispatch_uid="hub-cache-page-delete")
+
+        from hub import search_adapters
+
+        search_adapters.register_page_adapters()
+        search_adapters.connect()

@@ -1,6 +1,8 @@
 """SearchDocument: one row per searchable unit, written in the same transaction as its source object."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -36,12 +38,18 @@ class SearchDocument(models.Model):
     is_deleted = models.BooleanField(_("removed"), default=False)
     push_attempts = models.PositiveIntegerField(_("push attempts"), default=0)
     last_push_error = models.TextField(_("last push error"), blank=True)
+    # The PostgreSQL engine's terms, built in Python by search.engines.postgres.document_vector from the
+    # normalised, stemmed title (weights A/C) and body (B/D); filled by search.services on every write.
+    search_vector = SearchVectorField(_("search terms"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
         indexes = [
             models.Index(fields=["id"], name="searchdoc_outbox_idx", condition=models.Q(needs_push=True)),
+            # fastupdate off: each write updates the index at once, so query time does not depend on how
+            # long ago the pending list was flushed (steady latency over speed of bulk writes).
+            GinIndex(fields=["search_vector"], name="searchdoc_vector_gin", fastupdate=False),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -51,3 +59,18 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_type}:{self.source_id}:{self.language}"
+
+
+class SearchWord(models.Model):
+    """Every normalised word seen in an indexed title or body: the vocabulary the typo fallback corrects to."""
+
+    word = models.CharField(_("word"), max_length=64, primary_key=True)  # normalised (search.arabic.normalize)
+    display = models.CharField(_("as written"), max_length=64)  # first spelling seen, shown in "showing results for"
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        indexes = [GinIndex(fields=["word"], name="searchword_trgm", opclasses=["gin_trgm_ops"])]
+
+    def __str__(self) -> str:
+        return self.word

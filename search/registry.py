@@ -91,3 +91,18 @@ def get(source_type: str) -> Adapter:
 
 def all_adapters() -> list[Adapter]:
     return list(_adapters.values())
+
+
+# Forum permissions: the forum app registers a function user -> ids of the forums whose posts that user may
+# read; a FORUM document is visible when its forum_ids meet that set. With no provider nobody reads FORUM rows.
+_audience_providers: list = []
+
+
+def register_audience_provider(provider) -> None:
+    """Register `provider(user) -> set[int]` (forum ids the user may read)."""
+    if provider not in _audience_providers:
+        _audience_providers.append(provider)
+
+
+def audience_providers() -> list:
+    return list(_audience_providers)

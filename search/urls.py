@@ -1,4 +1,8 @@
 """Public pages of search (see the app's views)."""
 
+from django.urls import path
+
+from search import views
+
 app_name = "search"
-urlpatterns: list = []
+urlpatterns = [path("", views.search, name="search")]

@@ -225,6 +225,9 @@ MACHINA_BASE_TEMPLATE_NAME = "machina_base.html"
 
 # Search (search/): Elasticsearch is used when ELASTICSEARCH_URL is set, PostgreSQL otherwise.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+# The alias searches go through; `search_index rebuild` puts a new index behind it. Seconds before a search gives up.
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="hub-search")
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=3.0)
 
 LOGGING = {
     "version": 1,

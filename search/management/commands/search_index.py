@@ -1,0 +1,167 @@
+"""`search_index rebuild|sync|status`: rebuild the search documents, push the outbox, or show where things stand."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Count, QuerySet
+
+from search import registry, services, tasks
+from search.models import SearchDocument
+
+CHUNK = 500  # objects indexed per transaction during a rebuild (one outbox push is enqueued per transaction)
+
+
+class Progress:
+    """A one-line progress bar on a terminal; elsewhere (logs, CI) only the final count."""
+
+    WIDTH = 30
+
+    def __init__(self, stream, label: str, total: int):
+        self.stream, self.label, self.total = stream, label, total
+        self.tty = stream.isatty()
+        self._last = 0.0
+
+    def update(self, done: int) -> None:
+        now = time.monotonic()
+        if not self.tty or (now - self._last < 0.1 and done < self.total):
+            return
+        self._last = now
+        filled = self.WIDTH * done // self.total if self.total else self.WIDTH
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {done}/{self.total}", ending="")
+        self.stream.flush()
+
+    def finish(self, done: int, extra: str = "") -> None:
+        if self.tty:
+            self.update(done)
+            self.stream.write("")
+        self.stream.write(f"{self.label}: {done}/{self.total}{extra}")
+
+
+class Command(BaseCommand):
+    help = (
+        "rebuild: index every registered source again (and, with ELASTICSEARCH_URL, load a new index and swap the "
+        "alias); sync: push the documents waiting for Elasticsearch now; status: counts and pending pushes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "sync", "status"])
+        parser.add_argument(
+            "--postgres-only", action="store_true", help="rebuild: only the PostgreSQL rows, not the cluster"
+        )
+
+    def handle(self, *args, action: str, postgres_only: bool = False, **options):
+        getattr(self, f"handle_{action}")(postgres_only=postgres_only)
+
+    # rebuild
+    def handle_rebuild(self, *, postgres_only: bool) -> None:
+        for adapter in registry.all_adapters():
+            self._rebuild_type(adapter)
+        orphans = SearchDocument.objects.exclude(source_type__in=[a.source_type for a in registry.all_adapters()])
+        for source_type, source_id in orphans.values_list("source_type", "source_id").distinct():
+            services.unindex(source_type=source_type, source_id=source_id)
+        if not settings.ELASTICSEARCH_URL or postgres_only:
+            return
+        from search.engines.elasticsearch import EngineUnavailable
+
+        total = SearchDocument.objects.filter(is_deleted=False).count()
+        bar = Progress(self.stdout, "Elasticsearch", total)
+        try:
+            outcome = tasks.rebuild_elasticsearch(progress=bar.update)
+        except EngineUnavailable as error:
+            raise CommandError(str(error)) from error
+        bar.finish(outcome["loaded"], f" loaded into {outcome['index']}, failed {outcome['failed']}")
+        replaced = ", ".join(outcome["replaced"]) or "nothing"
+        caught_up = outcome["caught_up"]
+        self.stdout.write(
+            f"Alias {outcome['alias']} -> {outcome['index']} (replaced {replaced}); "
+            f"pushed since: {caught_up['indexed']} indexed, {caught_up['deleted']} deleted"
+        )
+
+    def _rebuild_type(self, adapter) -> None:
+        objects = adapter.queryset()
+        total = objects.count() if isinstance(objects, QuerySet) else len(objects)
+        bar = Progress(self.stdout, adapter.source_type, total)
+        seen: set[str] = set()
+        documents = 0
+        iterator = objects.iterator(chunk_size=CHUNK) if isinstance(objects, QuerySet) else iter(objects)
+        done = 0
+        while True:
+            with transaction.atomic():
+                chunk = 0
+                for instance in iterator:
+                    documents += services.index_instance(source_type=adapter.source_type, instance=instance)
+                    seen.add(str(instance.pk))
+                    chunk += 1
+                    if chunk == CHUNK:
+                        break
+            done += chunk
+            bar.update(done)
+            if chunk < CHUNK:
+                break
+        stale = (
+            SearchDocument.objects.filter(source_type=adapter.source_type, is_deleted=False)
+            .exclude(source_id__in=seen)
+            .values_list("source_id", flat=True)
+            .distinct()
+        )
+        removed = 0
+        for source_id in list(stale):
+            removed += services.unindex(source_type=adapter.source_type, source_id=source_id)
+        bar.finish(done, f" objects, {documents} documents, {removed} stale removed")
+
+    # sync
+    def handle_sync(self, **options) -> None:
+        if not settings.ELASTICSEARCH_URL:
+            raise CommandError("ELASTICSEARCH_URL is not set: PostgreSQL search needs no push.")
+        waiting = SearchDocument.objects.filter(needs_push=True).count()
+        bar = Progress(self.stdout, "Pushed", waiting)
+        report = tasks.push_outbox(include_parked=True, ignore_backoff=True, progress=bar.update)
+        done = report.indexed + report.deleted + report.failed
+        bar.finish(done, f" ({report.indexed} indexed, {report.deleted} deleted, {report.failed} failed)")
+        if report.skipped:
+            raise CommandError(f"Not pushed: {report.skipped}")
+        if report.error:
+            raise CommandError(f"Stopped: {report.error}")
+
+    # status
+    def handle_status(self, **options) -> None:
+        live = SearchDocument.objects.filter(is_deleted=False)
+        rows = live.values("source_type", "language").annotate(n=Count("id")).order_by("source_type", "language")
+        self.stdout.write(f"Documents in PostgreSQL: {live.count()}")
+        for row in rows:
+            self.stdout.write(f"  {row['source_type']:<16} {row['language']:<4} {row['n']}")
+        waiting = SearchDocument.objects.filter(needs_push=True)
+        failing = waiting.filter(push_attempts__gt=0)
+        parked = waiting.filter(push_attempts__gte=tasks.MAX_AUTOMATIC_ATTEMPTS).count()
+        self.stdout.write(
+            f"Waiting for Elasticsearch: {waiting.count()} (removals: {waiting.filter(is_deleted=True).count()})"
+        )
+        self.stdout.write(f"Failed pushes: {failing.count()} rows ({parked} wait for `sync` after repeated failures)")
+        last = failing.order_by("-push_attempts", "id").first()
+        if last:
+            self.stdout.write(f"  {last} after {last.push_attempts} attempts: {last.last_push_error[:300]}")
+        if rebuilding_since := cache.get(tasks.REBUILDING_KEY):
+            self.stdout.write(
+                f"A rebuild is running since {rebuilding_since:%Y-%m-%d %H:%M:%S %Z}; pushes wait for it."
+            )
+        if not settings.ELASTICSEARCH_URL:
+            self.stdout.write("Elasticsearch: not configured (ELASTICSEARCH_URL is empty); search uses PostgreSQL.")
+            return
+        from search.engines.elasticsearch import ElasticsearchEngine, EngineUnavailable
+
+        engine = ElasticsearchEngine()
+        try:
+            indices = engine.alias_indices()
+            if not indices:
+                self.stdout.write(f"Elasticsearch: no index behind alias {engine.alias}; run `search_index rebuild`.")
+                return
+            names = ", ".join(indices)
+            self.stdout.write(f"Elasticsearch: alias {engine.alias} -> {names}; {engine.count()} documents")
+        except EngineUnavailable as error:
+            self.stdout.write(f"Elasticsearch: unavailable ({error})")
