@@ -168,3 +168,14 @@ def test_home_and_story_show_published_projects(client, sections):
     assert "No projects have been published yet." not in home
     html = client.get("/en/stories/with-projects/").content.decode()
     assert "Online permits portal" in html and "Unpublished draft" not in html
+
+
+def test_a_published_story_becomes_a_search_document_with_its_facets(sections):
+    from search.models import SearchDocument
+
+    story = make_story(
+        sections["stories"]["ar"], category="gis", body=stream(("paragraph", "<p>طبقات المياه والطرق</p>"))
+    )
+    document = SearchDocument.objects.get(source_type="story", source_id=str(story.pk))
+    assert "طبقات المياه والطرق" in document.body
+    assert document.category == "gis" and document.municipality == story.municipality.slug
