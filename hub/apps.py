@@ -10,6 +10,16 @@ class HubConfig(AppConfig):
     verbose_name = _("Knowledge hub")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+        from hub import caching
+
+        for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+            signal.connect(caching.bump_content_version, dispatch_uid=f"hub-cache-{id(signal)}")
+        post_delete.connect(caching.bump_content_version, sender=Page, dispatch_uid="hub-cache-page-delete")
+
         from hub import search_adapters
 
         search_adapters.register_page_adapters()

@@ -13,7 +13,6 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale
-from wagtail.rich_text import RichText  # noqa: F401  (rich text is stored as its HTML source)
 
 from hub import demo_content as content
 from hub import services

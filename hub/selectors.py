@@ -7,7 +7,6 @@ for apps whose models may not exist yet on this branch, through guarded `get_mod
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -113,37 +112,36 @@ def municipality_count() -> int:
     return Municipality.objects.count() if Municipality else 0
 
 
-def _project_selectors():
-    """projects_db.selectors when it offers the project reads (after the projects branch is merged)."""
+def _published_projects():
+    """`projects_db.selectors.published_projects()` once the projects branch is merged, else None."""
     from projects_db import selectors
 
-    return selectors if hasattr(selectors, "project_list_published") else None
+    published = getattr(selectors, "published_projects", None)
+    return published() if published is not None else None
 
 
 def latest_projects(*, limit: int = 5) -> list:
-    selectors = _project_selectors()
-    if selectors is None:
-        return []
-    return list(selectors.project_list_published()[:limit])
+    projects = _published_projects()
+    return [] if projects is None else list(projects.order_by("-published_at")[:limit])
 
 
 def project_count() -> int:
-    selectors = _project_selectors()
-    return selectors.project_list_published().count() if selectors else 0
+    projects = _published_projects()
+    return 0 if projects is None else projects.count()
 
 
 def projects_for_municipality(*, municipality_id: int | None, limit: int = 6) -> list:
-    selectors = _project_selectors()
-    if selectors is None or municipality_id is None:
+    projects = _published_projects()
+    if projects is None or municipality_id is None:
         return []
-    return list(selectors.project_list_published().filter(municipality_id=municipality_id)[:limit])
+    return list(projects.filter(lead_municipality_id=municipality_id).order_by("-published_at")[:limit])
 
 
 def projects_by_slugs(*, slugs: list[str]) -> list:
-    selectors = _project_selectors()
-    if selectors is None or not slugs:
+    projects = _published_projects()
+    if projects is None or not slugs:
         return []
-    return list(selectors.project_list_published().filter(slug__in=slugs))
+    return list(projects.filter(slug__in=slugs))
 
 
 def latest_forum_topics(*, limit: int = 5) -> list:
@@ -179,7 +177,6 @@ def home_blocks(*, locale: Locale) -> dict:
     featured = list(story_list(locale=locale, featured=True)[:3])
     if not featured:
         featured = list(story_list(locale=locale)[:3])
-    now = timezone.now()
     return {
         "featured_stories": featured,
         "latest_projects": latest_projects(),
@@ -192,5 +189,4 @@ def home_blocks(*, locale: Locale) -> dict:
             "stories": StoryPage.objects.live().public().values("translation_key").distinct().count(),
             "forum_members": forum_member_count(),
         },
-        "today": datetime.date(now.year, now.month, now.day),
     }

@@ -13,6 +13,7 @@ def site_ensure_home(
     """Make the Arabic home page the default site's root and give it a live English translation (idempotent)."""
     ar, _ = Locale.objects.get_or_create(language_code="ar")
     en, _ = Locale.objects.get_or_create(language_code="en")
+    _ensure_tree_roots(locale=ar)
     home = HomePage.objects.filter(locale=ar).first()
     if home is None:
         # Wagtail's installation leaves a placeholder page (and a site on it); the hub's home replaces both.
@@ -34,6 +35,17 @@ def site_ensure_home(
         english.intro = intro_en
         english.save_revision().publish()
     return home
+
+
+def _ensure_tree_roots(*, locale: Locale) -> None:
+    """Wagtail's page and collection roots come from its migrations; a flushed database (transactional tests)
+    has lost them, so put them back."""
+    from wagtail.models import Collection
+
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 SECTIONS = [
@@ -104,7 +116,8 @@ STORY_TASK_NAME = "Ministry editors approve"
 def cms_ensure_workflow() -> "Workflow":  # noqa: F821
     """Roles in Wagtail (idempotent; works whether or not the accounts data migration created the groups first).
 
-    Ministry editors: admin access, add/edit/publish every page under both homes, images and documents.
+    Ministry editors: admin access, add/edit/publish every page under both homes, translate pages
+    (simple_translation), images and documents.
     Municipal staff: admin access, add (draft) stories under the story indexes; they own what they draft and
     cannot publish, so a draft goes through the "Story moderation" workflow (a GroupApprovalTask for editors).
     """
@@ -125,7 +138,10 @@ def cms_ensure_workflow() -> "Workflow":  # noqa: F821
     editors, _ = Group.objects.get_or_create(name=roles.MINISTRY_EDITORS)
     staff, _ = Group.objects.get_or_create(name=roles.MUNICIPAL_STAFF)
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    editors.permissions.add(access_admin)
+    submit_translation = Permission.objects.get(
+        content_type__app_label="simple_translation", codename="submit_translation"
+    )
+    editors.permissions.add(access_admin, submit_translation)
     staff.permissions.add(access_admin)
 
     page_perms = {

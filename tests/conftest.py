@@ -58,7 +58,7 @@ def home_pages(db):
     """The Arabic home page as the site root, with its live English translation."""
     from hub import demo
 
-    demo.load_home()
+    demo.load_home()  # only the two home pages; hub.demo.load() adds every section and demo page
     from hub.models import HomePage
 
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import AgendaStreamBlock, BodyStreamBlock, MaterialsStreamBlock
+from hub.caching import CachedServeMixin
 from hub.models.base import HubPageMixin, TranslationFallbackMixin
 
 DEFAULT_TIME_ZONE = "Asia/Hebron"
@@ -36,7 +37,7 @@ def _ics_response(events, *, request, filename: str) -> HttpResponse:
     return response
 
 
-class EventIndexPage(TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
+class EventIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
     """Upcoming and past events, an iCalendar feed of all of them, and RSS/Atom feeds."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -88,7 +89,7 @@ class EventIndexPage(TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, 
         return selectors.event_list(locale=self.locale, when="all")[:20]
 
 
-class EventPage(RoutablePageMixin, HubPageMixin, Page):
+class EventPage(CachedServeMixin, RoutablePageMixin, HubPageMixin, Page):
     """A conference, seminar or workshop: when, where (or online), who organises, agenda and materials."""
 
     kind = models.CharField(_("type"), max_length=20, choices=EventKind.choices, default=EventKind.SEMINAR)

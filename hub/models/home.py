@@ -6,10 +6,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from hub.caching import CachedServeMixin
 from hub.models.base import HubPageMixin, TranslationFallbackMixin
 
 
-class HomePage(TranslationFallbackMixin, HubPageMixin, Page):
+class HomePage(CachedServeMixin, TranslationFallbackMixin, HubPageMixin, Page):
     """The front page: what the hub is for, in the reader's language, and what is new."""
 
     intro = models.CharField(

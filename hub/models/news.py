@@ -13,10 +13,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyStreamBlock
+from hub.caching import CachedServeMixin
 from hub.models.base import HubPageMixin, TranslationFallbackMixin
 
 
-class NewsIndexPage(TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
+class NewsIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
     """The list of news articles, newest first; with RSS and Atom feeds."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -55,7 +56,7 @@ class NewsIndexPage(TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, P
         return selectors.news_list(locale=self.locale)[:20]
 
 
-class NewsPage(HubPageMixin, Page):
+class NewsPage(CachedServeMixin, HubPageMixin, Page):
     """A news article: date, summary, an optional lead image and the body."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyStreamBlock, MaterialsStreamBlock
+from hub.caching import CachedServeMixin
 from hub.models.base import HubPageMixin, TranslationFallbackMixin
 
 
@@ -25,7 +26,7 @@ class Audience(models.TextChoices):
     PROCUREMENT = "procurement", _("Procurement and finance")
 
 
-class PracticeIndexPage(TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
+class PracticeIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
     """The list of best practices, newest revision first; with RSS and Atom feeds."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -70,7 +71,7 @@ class PracticeIndexPage(TranslationFallbackMixin, RoutablePageMixin, HubPageMixi
         return selectors.practice_list(locale=self.locale)[:20]
 
 
-class PracticePage(HubPageMixin, Page):
+class PracticePage(CachedServeMixin, HubPageMixin, Page):
     """A guide or checklist: summary, audience, body, attachments and the date it was last revised."""
 
     summary = models.TextField(

@@ -8,10 +8,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyStreamBlock
+from hub.caching import CachedServeMixin
 from hub.models.base import HubPageMixin, TranslationFallbackMixin
 
 
-class StandardPage(TranslationFallbackMixin, HubPageMixin, Page):
+class StandardPage(CachedServeMixin, TranslationFallbackMixin, HubPageMixin, Page):
     """A plain page of text: about the hub, terms, privacy."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)

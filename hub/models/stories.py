@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyStreamBlock, KeyFiguresBlock
+from hub.caching import CachedServeMixin
 from hub.models.base import HubPageMixin, TranslationFallbackMixin
 
 
@@ -63,7 +64,7 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class StoryIndexPage(TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
+class StoryIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
     """The list of success stories, filtered by category, municipality and year; with RSS and Atom feeds."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -111,7 +112,7 @@ class StoryIndexPage(TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, 
         return selectors.story_list(locale=self.locale, filters=selectors.StoryFilters())[:20]
 
 
-class StoryPage(HubPageMixin, Page):
+class StoryPage(CachedServeMixin, HubPageMixin, Page):
     """One success story: a municipality, what it built, and what came of it (key figures)."""
 
     municipality = models.ForeignKey(

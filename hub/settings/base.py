@@ -186,6 +186,11 @@ PROJECTS_DOCUMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "tx
 PROJECTS_DOCUMENT_MAX_SIZE = env.int("PROJECTS_DOCUMENT_MAX_SIZE", default=10 * 1024 * 1024)
 WAGTAILDOCS_EXTENSIONS = PROJECTS_DOCUMENT_EXTENSIONS
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=5 * 1024 * 1024)
+# Image uploads (hub CMS): formats and pixels checked by Wagtail, minimum size by hub.forms.HubImageForm.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.forms.HubImageForm"
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Accounts (django-allauth): e-mail log-in, mandatory verification, built-in rate limits.
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -12,5 +12,7 @@ CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The hub's anonymous page cache is off in tests (tests/hub/test_page_cache.py turns it on): tests stay independent.
+HUB_PAGE_CACHE_SECONDS = 0
 # With ELASTICSEARCH_URL set, tests must never write into the development alias of the same cluster.
 ELASTICSEARCH_INDEX = "hub-search-test"

@@ -36,6 +36,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "accounts.User"
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
@@ -47,6 +48,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
         for name in extracted or []:
             self.groups.add(Group.objects.get_or_create(name=name)[0])
+        if create:
+            self.save(update_fields=["password"])  # the hashed password set by the `password` declaration
 
 
 def make_image(title: str = "picture", size: tuple[int, int] = (800, 450)):

@@ -154,3 +154,28 @@ def test_pages_give_search_their_type_text_and_facets(sections):
     assert NewsPage.search_source_type == "news"
     assert StandardPage.search_source_type == "page"
     assert event.search_facets() == {}
+
+
+def test_home_and_story_show_published_projects(client, sections):
+    from projects_db.models import Project
+    from tests.projects_db.factories import ProjectFactory
+
+    story = make_story(sections["stories"]["ar"], slug="with-projects")
+    ProjectFactory(title="Online permits portal", lead_municipality=story.municipality)
+    ProjectFactory(title="Unpublished draft", lead_municipality=story.municipality, state=Project.State.DRAFT)
+    home = client.get("/en/").content.decode()
+    assert "Online permits portal" in home and "Unpublished draft" not in home
+    assert "No projects have been published yet." not in home
+    html = client.get("/en/stories/with-projects/").content.decode()
+    assert "Online permits portal" in html and "Unpublished draft" not in html
+
+
+def test_a_published_story_becomes_a_search_document_with_its_facets(sections):
+    from search.models import SearchDocument
+
+    story = make_story(
+        sections["stories"]["ar"], category="gis", body=stream(("paragraph", "<p>طبقات المياه والطرق</p>"))
+    )
+    document = SearchDocument.objects.get(source_type="story", source_id=str(story.pk))
+    assert "طبقات المياه والطرق" in document.body
+    assert document.category == "gis" and document.municipality == story.municipality.slug

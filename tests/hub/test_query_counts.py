@@ -5,13 +5,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.hub.factories import make_event, make_news, make_practice, make_story, translate
+from tests.projects_db.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
 # Measured on this branch (anonymous reader, warm renditions); see docs/editors.md.
 EXPECTED = {
-    "/ar/": 21,
-    "/en/": 22,
+    "/ar/": 23,
+    "/en/": 24,
     "/ar/stories/": 16,
     "/en/stories/?category=portal": 17,
     "/ar/practices/": 13,
@@ -30,6 +31,7 @@ def _count(client, url) -> int:
 def _add_content(sections, n):
     for _ in range(n):
         story = make_story(sections["stories"]["ar"], featured=True)
+        ProjectFactory(lead_municipality=story.municipality)
         translate(story, title=f"Story {story.pk}")
         make_practice(sections["practices"]["ar"])
         make_event(sections["events"]["ar"], days=5)
