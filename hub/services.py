@@ -13,7 +13,6 @@ def site_ensure_home(
     """Make the Arabic home page the default site's root and give it a live English translation (idempotent)."""
     ar, _ = Locale.objects.get_or_create(language_code="ar")
     en, _ = Locale.objects.get_or_create(language_code="en")
-    _ensure_tree_roots(locale=ar)
     home = HomePage.objects.filter(locale=ar).first()
     if home is None:
         # Wagtail's installation leaves a placeholder page (and a site on it); the hub's home replaces both.
@@ -35,17 +34,6 @@ def site_ensure_home(
         english.intro = intro_en
         english.save_revision().publish()
     return home
-
-
-def _ensure_tree_roots(*, locale: Locale) -> None:
-    """Wagtail's page and collection roots come from its migrations; a flushed database (transactional tests)
-    has lost them, so put them back."""
-    from wagtail.models import Collection
-
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
 
 
 SECTIONS = [
