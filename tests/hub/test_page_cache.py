@@ -27,7 +27,7 @@ def test_a_second_anonymous_view_comes_from_the_cache(client, sections):
     assert second["X-Hub-Cache"] == "hit"
     assert second.content == first.content
     print(f"cached view: {len(ctx.captured_queries)} queries")
-    assert len(ctx.captured_queries) == 8  # session (machina), site, locale, routing to the page; nothing rendered
+    assert len(ctx.captured_queries) == 7  # site, locale, routing to the page; nothing rendered
 
 
 def test_publishing_a_story_invalidates_the_home_page_and_the_index(client, sections):
