@@ -206,7 +206,8 @@ SELECT 'hit', id, rank, NULL, NULL, ordinal FROM (
     ORDER BY ordinal LIMIT %(limit)s OFFSET %(offset)s
 ) hits
 UNION ALL
-SELECT 'total', NULL, NULL, NULL, NULL, count(*) FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
+SELECT 'total', NULL, NULL, NULL, ((SELECT count(*) FROM m) >= %(candidates)s)::text, count(*)
+FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
 UNION ALL
 SELECT 'type', NULL, NULL, source_type, NULL, count(*) FROM f
 WHERE ok_gov AND ok_mun AND ok_cat AND ok_year GROUP BY source_type
@@ -233,6 +234,7 @@ class _Raw:
     hits: list[tuple[int, float]]
     total: int
     facets: dict[str, list[tuple[str, str, int]]]
+    capped: bool = False  # the candidate set was cut at the cap: total and facet counts are lower bounds
 
 
 class PostgresEngine(Engine):
@@ -240,10 +242,10 @@ class PostgresEngine(Engine):
 
     name = "postgres"
 
-    def __init__(self, using: str = "default", candidates: int = CANDIDATES, ranked: int = RANKED):
+    def __init__(self, using: str = "default", candidates: int | None = None, ranked: int | None = None):
         self.using = using
-        self.candidates = candidates
-        self.ranked = ranked
+        self.candidates = candidates or CANDIDATES
+        self.ranked = ranked or RANKED
 
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = parse_query(query.text)
@@ -280,6 +282,7 @@ class PostgresEngine(Engine):
             corrected_query=corrected,
             page=page,
             per_page=per_page,
+            total_is_capped=raw.capped and raw.total > 0,
         )
 
     def _run(self, words, query: SearchQuery, filters, page, per_page, *, match_all: bool) -> _Raw:
@@ -323,6 +326,7 @@ class PostgresEngine(Engine):
                 hits.append((count, pk, rank))
             elif kind == "total":
                 raw.total = count
+                raw.capped = label == "true"
             else:
                 raw.facets[kind].append((value, label or "", count))
         raw.hits = [(pk, rank) for _, pk, rank in sorted(hits)]
