@@ -348,18 +348,25 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def run(size: int, rounds: int, baseline_rounds: int, engine_options: dict) -> dict:
+def batches(size: int):
+    """(source_type, documents) batches of the corpus, about 2,000 documents at a time."""
+    batch: dict[str, list[Document]] = {}
+    for source_type, document in corpus(size):
+        batch.setdefault(source_type, []).append(document)
+        if sum(len(b) for b in batch.values()) >= 2000:
+            yield from batch.items()
+            batch = {}
+    yield from batch.items()
+
+
+def run(size: int, rounds: int, baseline_rounds: int, engine_options: dict, bulk: bool = False) -> dict:
     with throwaway_database() as using:
         started = time.perf_counter()
-        batch: dict[str, list[Document]] = {}
-        for source_type, document in corpus(size):
-            batch.setdefault(source_type, []).append(document)
-            if sum(len(b) for b in batch.values()) >= 2000:
-                for st, docs in batch.items():
-                    services.bulk_index(source_type=st, documents=docs, using=using)
-                batch = {}
-        for st, docs in batch.items():
-            services.bulk_index(source_type=st, documents=docs, using=using)
+        if bulk:  # empty index: COPY, terms computed on every CPU, GIN indexes built once at the end
+            services.bulk_load(batches=batches(size), using=using, processes=os.cpu_count() or 1)
+        else:  # the row-by-row path every live write takes (upsert, GIN index maintained per row)
+            for st, docs in batches(size):
+                services.bulk_index(source_type=st, documents=docs, using=using)
         indexing = time.perf_counter() - started
         with connections[using].cursor() as cursor:
             cursor.execute("VACUUM ANALYZE hub_search_searchdocument")
@@ -406,6 +413,12 @@ def run(size: int, rounds: int, baseline_rounds: int, engine_options: dict) -> d
     }
 
 
+def options_text(args) -> str:
+    from search.engines import postgres
+
+    return f"caps: candidates {args.candidates or postgres.CANDIDATES}, ranked {args.ranked or postgres.RANKED}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes")
@@ -413,9 +426,15 @@ def main() -> None:
     parser.add_argument("--baseline-rounds", type=int, default=1, help="passes over the query mix (ILIKE)")
     parser.add_argument("--candidates", type=int, help="matches counted for totals and facets (engine default)")
     parser.add_argument("--ranked", type=int, help="candidates ranked with ts_rank (engine default)")
+    parser.add_argument("--bulk", action="store_true", help="load with services.bulk_load (COPY, indexes at end)")
     parser.add_argument("--slowest", action="store_true", help="print the five slowest queries (stderr)")
     args = parser.parse_args()
     print(f"query mix: {len(QUERY_MIX)} texts + {6} filtered + {4} deep pages, {os.cpu_count()} CPUs")
+    print(
+        "load: " + ("bulk (COPY, indexes built at the end)" if args.bulk else "row by row (bulk_index)"),
+        options_text(args),
+        sep="; ",
+    )
     print(
         "| documents | indexing (docs/s) | table+indexes | PG p50 ms | PG p95 ms | PG max ms | ILIKE p50 ms "
         "| ILIKE p95 ms |"
@@ -423,7 +442,7 @@ def main() -> None:
     print("|" + "---|" * 8)
     for size in [int(s) for s in args.sizes.split(",") if s]:
         options = {k: v for k, v in (("candidates", args.candidates), ("ranked", args.ranked)) if v}
-        r = run(size, args.rounds, args.baseline_rounds, options)
+        r = run(size, args.rounds, args.baseline_rounds, options, bulk=args.bulk)
         print(
             f"| {r['size']:,} | {r['rate']:,.0f} | {r['table']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} "
             f"| {r['ilike_p50']:.1f} | {r['ilike_p95']:.1f} |",

@@ -171,3 +171,99 @@ def _push_after_commit() -> None:
         from search.tasks import schedule_push
 
         schedule_push()
+
+
+# --- fast bulk load into an empty index -------------------------------------------------------------------
+
+# Indexes rebuilt once at the end of a bulk load instead of row by row (GIN index maintenance is most of the
+# cost of a write): the terms index of the documents and the trigram index of the vocabulary.
+_DEFERRED_INDEXES = [
+    (SearchDocument, "searchdoc_vector_gin"),
+    (SearchWord, "searchword_trgm"),
+]
+_COPY_COLUMNS = [f.column for f in SearchDocument._meta.concrete_fields if f.column != "id"]
+
+
+def _copy_value(value) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, list):
+        value = "{" + ",".join(str(int(v)) for v in value) + "}"
+    elif hasattr(value, "isoformat"):
+        value = value.isoformat()
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _prepare(item: tuple[str, list[registry.Document], str]) -> tuple[str, dict[str, str]]:
+    """COPY text for one batch of documents, and its vocabulary (runs in a worker process: no database)."""
+    source_type, documents, indexed_at = item
+    lines, words = [], {}
+    for document in documents:
+        values = {
+            "source_type": source_type,
+            "source_id": document.source_id,
+            "language": document.language,
+            "indexed_at": indexed_at,
+            **_row_values(document),
+        }
+        lines.append("\t".join(_copy_value(values[column]) for column in _COPY_COLUMNS))
+        for word, written in vocabulary(document.title, document.body).items():
+            words.setdefault(word, written)
+    return "\n".join(lines) + "\n", words
+
+
+def bulk_load(
+    *, batches: Iterable[tuple[str, list[registry.Document]]], using: str = "default", processes: int = 1
+) -> int:
+    """Fill an EMPTY index fast (a benchmark corpus, a rebuild into a new database): the GIN indexes are dropped,
+    terms are computed in `processes` worker processes, rows are written with COPY, and the indexes are built
+    once at the end. `batches` yields (source_type, documents). Rows that already exist make COPY fail (the
+    unique constraint stays): use `bulk_index` to update a live index. Returns the number of documents."""
+    import io
+    import multiprocessing
+
+    from django.utils import timezone
+
+    if SearchDocument.objects.using(using).exists():
+        raise ValueError("bulk_load fills an empty index only; use bulk_index to update one")
+    connection = connections[using]
+    indexes = {
+        name: (model, next(i for i in model._meta.indexes if i.name == name)) for model, name in _DEFERRED_INDEXES
+    }
+    with connection.schema_editor() as editor:
+        for model, index in indexes.values():
+            editor.remove_index(model, index)
+    indexed_at = timezone.now().isoformat()
+    work = ((source_type, documents, indexed_at) for source_type, documents in batches)
+    count = 0
+    if connection.in_atomic_block:
+        processes = 1  # the caller's transaction holds the connection: no fork
+    elif processes > 1:
+        connection.close()  # workers are forked: none of them may inherit an open connection
+    pool = multiprocessing.get_context("fork").Pool(processes) if processes > 1 else None
+    try:
+        prepared = pool.imap(_prepare, work) if pool else map(_prepare, work)
+        table = SearchDocument._meta.db_table
+        with connection.cursor() as cursor:
+            for text, words in prepared:
+                with transaction.atomic(using=using):
+                    cursor.copy_expert(f"COPY {table} ({', '.join(_COPY_COLUMNS)}) FROM STDIN", io.StringIO(text))
+                    if words:
+                        cursor.execute(
+                            f"INSERT INTO {SearchWord._meta.db_table} (word, display) "  # noqa: S608
+                            "SELECT * FROM unnest(%s::text[], %s::text[]) ON CONFLICT (word) DO NOTHING",
+                            [list(words), list(words.values())],
+                        )
+                count += text.count("\n")
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '256MB'")
+    with connection.schema_editor() as editor:
+        for model, index in indexes.values():
+            editor.add_index(model, index)
+    return count

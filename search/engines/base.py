@@ -59,6 +59,7 @@ class SearchResults:
     corrected_query: str | None = None  # set when results come from the typo fallback ("showing results for")
     page: int = 1
     per_page: int = 20
+    total_is_capped: bool = False  # the engine stopped counting at its cap: `total` is a lower bound ("at least")
 
 
 class Engine:

@@ -26,9 +26,9 @@ MAX_POSITION = 16383  # PostgreSQL's limit for a tsvector position
 MAX_POSITIONS_PER_TERM = 256
 MAX_BODY_WORDS = 5000  # the rest of a very long body adds little to finding it and a lot to the index
 MAX_QUERY_WORDS = 10  # a 2,000-character query is cut, never refused
-CANDIDATES = 10000  # totals and facet counts work on at most this many matches (steady latency)
+CANDIDATES = 2000  # totals and facet counts work on at most this many matches (steady latency; "at least N")
 FEW = 10  # fewer documents than this with every word: documents with some of the words follow them
-RANKED = 500  # and ranking, which must read each document's terms, on at most this many of them
+RANKED = 200  # and ranking, which must read each document's terms, on at most this many of them
 RANK_WEIGHTS = "{0.05,0.1,0.4,1.0}"  # D (body weak), C (title weak), B (body), A (title)
 SNIPPET_CHARS = 260
 STATEMENT_TIMEOUT_MS = 3000
@@ -48,20 +48,29 @@ def document_vector(title: str, body: str) -> str:
     positions: dict[str, list[str]] = {}
     position = 0
     for text, strong, weak, limit in ((title, "A", "C", None), (body, "B", "D", MAX_BODY_WORDS)):
-        words = arabic.index_words(text)
-        for word in words[:limit]:
+        for word in arabic.index_words(text)[:limit]:
             position = min(position + 1, MAX_POSITION)
-            forms = arabic.word_forms(word)
-            _add(positions, forms.primary, f"{position}{strong}")
-            if arabic.is_arabic(word):
-                for form in forms.weak:
-                    _add(positions, WEAK + form, f"{position}{weak}")
+            primary, weak_terms = _terms(word)
+            _add(positions, primary, f"{position}{strong}")
+            if weak_terms:
+                where = f"{position}{weak}"
+                for term in weak_terms:
+                    _add(positions, term, where)
     return " ".join(f"{_literal(term)}:{','.join(where)}" for term, where in positions.items())
 
 
+@lru_cache(maxsize=131072)
+def _terms(word: str) -> tuple[str, tuple[str, ...]]:
+    """A word's primary term and (Arabic only) its weak terms, "~"-prefixed."""
+    forms = arabic.word_forms(word)
+    return forms.primary, tuple(WEAK + form for form in forms.weak) if arabic.is_arabic(word) else ()
+
+
 def _add(positions: dict[str, list[str]], term: str, where: str) -> None:
-    found = positions.setdefault(term, [])
-    if len(found) < MAX_POSITIONS_PER_TERM and (not found or found[-1] != where):
+    found = positions.get(term)
+    if found is None:
+        positions[term] = [where]
+    elif len(found) < MAX_POSITIONS_PER_TERM and found[-1] != where:
         found.append(where)
 
 
@@ -206,25 +215,30 @@ SELECT 'hit', id, rank, NULL, NULL, ordinal FROM (
     ORDER BY ordinal LIMIT %(limit)s OFFSET %(offset)s
 ) hits
 UNION ALL
-SELECT 'total', NULL, NULL, NULL, NULL, count(*) FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
+SELECT 'total', NULL, NULL, NULL, ((SELECT count(*) FROM m) >= %(candidates)s)::text, count(*)
+FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
 UNION ALL
-SELECT 'type', NULL, NULL, source_type, NULL, count(*) FROM f
-WHERE ok_gov AND ok_mun AND ok_cat AND ok_year GROUP BY source_type
-UNION ALL
-SELECT 'governorate', NULL, NULL, governorate,
-       coalesce(max(governorate_name) FILTER (WHERE language = %(language)s), max(governorate_name)), count(*)
-FROM f WHERE governorate <> '' AND ok_type AND ok_mun AND ok_cat AND ok_year GROUP BY governorate
-UNION ALL
-SELECT 'municipality', NULL, NULL, municipality,
-       coalesce(max(municipality_name) FILTER (WHERE language = %(language)s), max(municipality_name)), count(*)
-FROM f WHERE municipality <> '' AND ok_type AND ok_gov AND ok_cat AND ok_year GROUP BY municipality
-UNION ALL
-SELECT 'category', NULL, NULL, category,
-       coalesce(max(category_name) FILTER (WHERE language = %(language)s), max(category_name)), count(*)
-FROM f WHERE category <> '' AND ok_type AND ok_gov AND ok_mun AND ok_year GROUP BY category
-UNION ALL
-SELECT 'year', NULL, NULL, year::text, NULL, count(*) FROM f
-WHERE year IS NOT NULL AND ok_type AND ok_gov AND ok_mun AND ok_cat GROUP BY year
+-- The five facets in one pass over the candidates; each counts the rows that pass every filter but its own.
+SELECT kind, NULL, NULL, value, label, n FROM (
+    SELECT CASE WHEN GROUPING(source_type) = 0 THEN 'type' WHEN GROUPING(governorate) = 0 THEN 'governorate'
+                WHEN GROUPING(municipality) = 0 THEN 'municipality' WHEN GROUPING(category) = 0 THEN 'category'
+                ELSE 'year' END AS kind,
+           coalesce(source_type, governorate, municipality, category, year::text) AS value,
+           CASE WHEN GROUPING(governorate) = 0
+                THEN coalesce(max(governorate_name) FILTER (WHERE language = %(language)s), max(governorate_name))
+                WHEN GROUPING(municipality) = 0
+                THEN coalesce(max(municipality_name) FILTER (WHERE language = %(language)s), max(municipality_name))
+                WHEN GROUPING(category) = 0
+                THEN coalesce(max(category_name) FILTER (WHERE language = %(language)s), max(category_name))
+           END AS label,
+           CASE WHEN GROUPING(source_type) = 0 THEN count(*) FILTER (WHERE ok_gov AND ok_mun AND ok_cat AND ok_year)
+                WHEN GROUPING(governorate) = 0 THEN count(*) FILTER (WHERE ok_type AND ok_mun AND ok_cat AND ok_year)
+                WHEN GROUPING(municipality) = 0 THEN count(*) FILTER (WHERE ok_type AND ok_gov AND ok_cat AND ok_year)
+                WHEN GROUPING(category) = 0 THEN count(*) FILTER (WHERE ok_type AND ok_gov AND ok_mun AND ok_year)
+                ELSE count(*) FILTER (WHERE ok_type AND ok_gov AND ok_mun AND ok_cat) END AS n
+    FROM f GROUP BY GROUPING SETS ((source_type), (governorate), (municipality), (category), (year))
+) facets
+WHERE n > 0 AND value <> ''
 """
 
 
@@ -233,6 +247,7 @@ class _Raw:
     hits: list[tuple[int, float]]
     total: int
     facets: dict[str, list[tuple[str, str, int]]]
+    capped: bool = False  # the candidate set was cut at the cap: total and facet counts are lower bounds
 
 
 class PostgresEngine(Engine):
@@ -240,10 +255,10 @@ class PostgresEngine(Engine):
 
     name = "postgres"
 
-    def __init__(self, using: str = "default", candidates: int = CANDIDATES, ranked: int = RANKED):
+    def __init__(self, using: str = "default", candidates: int | None = None, ranked: int | None = None):
         self.using = using
-        self.candidates = candidates
-        self.ranked = ranked
+        self.candidates = candidates or CANDIDATES
+        self.ranked = ranked or RANKED
 
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = parse_query(query.text)
@@ -280,6 +295,7 @@ class PostgresEngine(Engine):
             corrected_query=corrected,
             page=page,
             per_page=per_page,
+            total_is_capped=raw.capped and raw.total > 0,
         )
 
     def _run(self, words, query: SearchQuery, filters, page, per_page, *, match_all: bool) -> _Raw:
@@ -323,6 +339,7 @@ class PostgresEngine(Engine):
                 hits.append((count, pk, rank))
             elif kind == "total":
                 raw.total = count
+                raw.capped = label == "true"
             else:
                 raw.facets[kind].append((value, label or "", count))
         raw.hits = [(pk, rank) for _, pk, rank in sorted(hits)]

@@ -216,3 +216,14 @@ def test_vocabulary_rebuild_forgets_words_of_removed_documents(index):
     SearchDocument.objects.filter(source_id="drop").delete()
     services.rebuild_vocabulary()
     assert set(SearchWord.objects.values_list("word", flat=True)) == {"الموازنه"}
+
+
+def test_a_total_cut_at_the_counting_cap_says_so(index, find):
+    index([Doc(source_id=str(n), title=f"موازنة {n}") for n in range(5)])
+    from search.engines.base import SearchQuery
+    from search.engines.postgres import PostgresEngine
+
+    capped = PostgresEngine(candidates=3).search(SearchQuery(text="موازنة", audience=Audience(frozenset({"public"}))))
+    assert (capped.total, capped.total_is_capped) == (3, True)
+    full = find("موازنة")
+    assert (full.total, full.total_is_capped) == (5, False)

@@ -159,3 +159,11 @@ def test_too_many_searches_get_a_clear_429(client, stories):
     assert "Too many searches" in response.content.decode()
     other_client = client.__class__(REMOTE_ADDR="10.0.0.9")
     assert other_client.get("/en/search/", {"q": "x"}).status_code == 200
+
+
+def test_when_counting_stops_at_the_cap_the_page_says_at_least_in_both_languages(client, stories, monkeypatch):
+    monkeypatch.setattr("search.engines.postgres.CANDIDATES", 2)
+    html = client.get("/ar/search/", {"q": "موازنة"}).content.decode()
+    assert "2 نتيجة على الأقل" in html and "نتائج</p>" not in html
+    html = client.get("/en/search/", {"q": "موازنة"}).content.decode()
+    assert "At least 2 results" in html
