@@ -212,7 +212,6 @@ def extract(*, prune: bool = False) -> dict[str, int]:
                         entry.msgstr_plural = dict.fromkeys(range(nplurals), "")
                     po.append(entry)
                     count += 1
-                entry.occurrences = sorted({*entry.occurrences, tuple(m.source.rsplit(":", 1))})
             if prune:
                 for entry in [e for e in po if (e.msgid, e.msgctxt) not in keys]:
                     po.remove(entry)
