@@ -45,6 +45,11 @@ FORM_FIELDS = [
 ]
 
 
+# ProjectOutcome.value: 14 digits, two of them decimals.
+OUTCOME_DECIMALS = 2
+OUTCOME_LIMIT = Decimal("1e12")
+
+
 def parse_outcomes(text: str) -> list[dict]:
     """One key figure per line: "label | value | unit" (unit optional)."""
     outcomes = []
@@ -62,10 +67,24 @@ def parse_outcomes(text: str) -> list[dict]:
             raise forms.ValidationError(
                 _("Line %(line)s: the value must be a number."), params={"line": number}, code="outcome"
             ) from None
-        if not value.is_finite() or abs(value) >= Decimal("1e12"):
+        if not value.is_finite():
             raise forms.ValidationError(
                 _("Line %(line)s: the value must be a number."), params={"line": number}, code="outcome"
             )
+        # Stored with two decimals: a value that would be rounded (1e-50 to 0.00) is refused, not changed.
+        if -value.normalize().as_tuple().exponent > OUTCOME_DECIMALS:
+            raise forms.ValidationError(
+                _("Line %(line)s: the value may have at most two decimal places."),
+                params={"line": number},
+                code="outcome",
+            )
+        if abs(value) >= OUTCOME_LIMIT:
+            raise forms.ValidationError(
+                _("Line %(line)s: the value must be less than a trillion (1,000,000,000,000)."),
+                params={"line": number},
+                code="outcome",
+            )
+        value = value.quantize(Decimal(1).scaleb(-OUTCOME_DECIMALS))  # "34.500" is 34.50, exactly
         outcomes.append({"label": parts[0][:200], "value": value, "unit": (parts[2] if len(parts) == 3 else "")[:40]})
     return outcomes
 
