@@ -13,6 +13,7 @@ from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
 from forum import conf, services
+from hub.uploads import validate_upload
 
 Post = get_model("forum_conversation", "Post")
 MachinaPostForm = get_class("forum_conversation.forms", "PostForm")
@@ -119,20 +120,21 @@ MachinaAttachmentFormset = get_class("forum_attachments.forms", "AttachmentForms
 
 
 class CheckedAttachmentFormset(MachinaAttachmentFormset):
-    """machina's attachment formset, accepting only the allowed file types and sizes."""
+    """machina's attachment formset, accepting only the allowed types and sizes, with content that matches the name
+    (the site's one upload check, hub.uploads, as for project documents)."""
 
     def clean(self):
         super().clean()
-        allowed = {e.lower() for e in conf.get("FORUM_ATTACHMENT_EXTENSIONS")}
-        max_bytes = conf.get("FORUM_ATTACHMENT_MAX_BYTES")
         for form in self.forms:
             upload = form.cleaned_data.get("file") if hasattr(form, "cleaned_data") else None
             if not upload or not hasattr(upload, "size"):
                 continue
-            extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-            if extension not in allowed:
-                form.add_error("file", _("This type of file is not allowed here."))
-                raise forms.ValidationError(_("This type of file is not allowed here."))
-            if upload.size > max_bytes:
-                form.add_error("file", _("This file is too large."))
-                raise forms.ValidationError(_("This file is too large."))
+            try:
+                validate_upload(
+                    upload,
+                    extensions=conf.get("FORUM_ATTACHMENT_EXTENSIONS"),
+                    max_size=conf.get("FORUM_ATTACHMENT_MAX_BYTES"),
+                )
+            except forms.ValidationError as error:
+                form.add_error("file", error)
+                raise forms.ValidationError(error.messages) from None

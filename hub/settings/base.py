@@ -183,7 +183,7 @@ WAGTAIL_SITE_NAME = "e-Municipality Knowledge Hub"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Uploads to projects (projects_db/uploads.py checks type, size and that the content matches the name).
+# Uploads to projects and forum attachments: hub/uploads.py checks type, size, pixels and that the content matches.
 PROJECTS_DOCUMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
 PROJECTS_DOCUMENT_MAX_SIZE = env.int("PROJECTS_DOCUMENT_MAX_SIZE", default=10 * 1024 * 1024)
 WAGTAILDOCS_EXTENSIONS = PROJECTS_DOCUMENT_EXTENSIONS
