@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -107,7 +108,26 @@ class LimitedPostForm(MachinaPostForm):
 
 
 class LimitedTopicForm(MachinaTopicForm):
-    """machina's new-topic form with the same limits."""
+    """machina's new-topic form with the same limits, and a poll duration the database can store."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "poll_duration" in self.fields:
+            max_days = conf.get("FORUM_POLL_MAX_DAYS")
+            field = self.fields["poll_duration"]
+            field.max_value = max_days
+            field.widget.attrs["max"] = max_days
+            field.validators.append(
+                MaxValueValidator(
+                    max_days,
+                    message=ngettext(
+                        "A poll can run for at most %(count)d day.",
+                        "A poll can run for at most %(count)d days.",
+                        max_days,
+                    )
+                    % {"count": max_days},
+                )
+            )
 
     def clean(self):
         cleaned = super().clean()
