@@ -14,6 +14,7 @@ from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
 from forum import conf, services
+from hub.text import SingleLineTextMixin
 from hub.uploads import validate_upload
 
 Post = get_model("forum_conversation", "Post")
@@ -97,7 +98,7 @@ def models_f_pk():
     return F("pk")
 
 
-class LimitedPostForm(MachinaPostForm):
+class LimitedPostForm(SingleLineTextMixin, MachinaPostForm):
     """machina's reply form, refusing posts beyond the limits of new members (FORUM_* settings)."""
 
     def clean(self):
@@ -107,7 +108,7 @@ class LimitedPostForm(MachinaPostForm):
         return cleaned
 
 
-class LimitedTopicForm(MachinaTopicForm):
+class LimitedTopicForm(SingleLineTextMixin, MachinaTopicForm):
     """machina's new-topic form with the same limits, and a poll duration the database can store."""
 
     def __init__(self, *args, **kwargs):

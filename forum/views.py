@@ -286,11 +286,11 @@ class TopicCreateView(_Limited, MachinaTopicCreateView):
 
 
 class PostUpdateView(_Limited, MachinaPostUpdateView):
-    pass
+    post_form_class = forms.LimitedPostForm  # the limits apply to new posts only; the subject is cleaned here too
 
 
 class TopicUpdateView(_Limited, MachinaTopicUpdateView):
-    pass
+    post_form_class = forms.LimitedTopicForm
 
 
 def logged(view_class, action: str):

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hub.accounts.roles import is_editor, staff_municipality_id
+from hub.text import SingleLineTextMixin
 from projects_db.models import Municipality, Organisation, Project
 from projects_db.uploads import validate_document, validate_image
 
@@ -100,7 +101,7 @@ def https_by_default(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(SingleLineTextMixin, forms.ModelForm):
     """Create or edit a project. Staff record projects of their own municipality only."""
 
     outcomes_text = forms.CharField(

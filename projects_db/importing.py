@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hub.text import SingleLineTextMixin
 from projects_db import services
 from projects_db.exports import unguard_formula
 from projects_db.forms import https_by_default, parse_outcomes
@@ -54,7 +55,7 @@ class SlugListField(forms.ModelMultipleChoiceField):
         return [found[slug] for slug in slugs]
 
 
-class ImportRowForm(forms.ModelForm):
+class ImportRowForm(SingleLineTextMixin, forms.ModelForm):
     lead_municipality = forms.ModelChoiceField(Municipality.objects.all(), to_field_name="slug")
     category = forms.ModelChoiceField(Category.objects.all(), to_field_name="slug")
     based_on = forms.ModelChoiceField(Project.objects.all(), to_field_name="slug", required=False)
