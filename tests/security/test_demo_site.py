@@ -368,3 +368,52 @@ def test_each_role_gets_the_expected_status_on_every_route(clients):
 
 def _checked(expected):
     return [(route, value) for route, value in expected.items() if value is not None]
+
+
+# ---- the crawl --------------------------------------------------------------------------------------------------
+
+MAX_PAGES = 800  # the demo has about 490 addresses reachable without signing in; the bound keeps a growth short
+MAX_VARIANTS = 3  # addresses that differ only by their query string (filters, pages) asked at most this often
+NOT_CRAWLED = ("/static/", "/media/", "/documents/", "/admin/", "/django-admin/")
+HREF = re.compile(r"""(?:href|src)=["']([^"'#]*)""")
+BROKEN = {400, 404, 405, 410}
+
+
+def _internal(link: str) -> str | None:
+    from html import unescape
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(unescape(link))
+    if parts.scheme not in ("", "http", "https") or (parts.netloc and parts.netloc != "testserver"):
+        return None
+    if not parts.path.startswith("/") or parts.path.startswith(NOT_CRAWLED):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def test_a_crawl_from_both_home_pages_meets_no_server_error_and_no_broken_link(clients):
+    client = clients["anonymous"]
+    queue, seen, variants, failures = ["/ar/", "/en/"], set(), {}, []
+    found_on = {"/ar/": "the start", "/en/": "the start"}
+    while queue and len(seen) < MAX_PAGES:
+        url = queue.pop(0)
+        path = url.split("?")[0]
+        if url in seen or variants.get(path, 0) >= MAX_VARIANTS:
+            continue
+        seen.add(url)
+        variants[path] = variants.get(path, 0) + 1
+        response = client.get(url)
+        if response.status_code >= 500 or response.status_code in BROKEN:
+            failures.append(f"{response.status_code} {url} (linked from {found_on[url]})")
+            continue
+        links = [response["Location"]] if response.status_code in (301, 302) else []
+        if response.get("Content-Type", "").startswith("text/html"):
+            links += HREF.findall(response.content.decode())
+        for link in links:
+            target = _internal(link)
+            if target and target not in found_on:
+                found_on[target] = url
+                queue.append(target)
+    print(f"crawled {len(seen)} addresses, {len(queue)} left in the queue")
+    assert failures == []
+    assert len(seen) >= 100  # the crawl really went through the site
