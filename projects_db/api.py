@@ -46,6 +46,11 @@ class ValidationErrorOut(Schema):
     detail: list[dict[str, Any]]
 
 
+def not_found(request, *args, **kwargs):
+    """Addresses under /api/v1/ that name no endpoint."""
+    return api.create_response(request, {"detail": "Not Found"}, status=404)
+
+
 @api.exception_handler(Exception)
 def unexpected_error(request, exc):
     """An error no other handler answers is still JSON (the traceback goes to the log, not to the client)."""

@@ -48,9 +48,16 @@ def test_api_answers_422_json_for_a_parameter_out_of_range(client, project, quer
     assert [error["loc"][-1] for error in response.json()["detail"]] == [name]
 
 
-def test_api_404_is_json(client, project):
-    response = client.get("/api/v1/projects/no-such-project")
+@pytest.mark.parametrize("url", ["/api/v1/projects/no-such-project", "/api/v1/no-such-endpoint", "/api/v1/a/b/"])
+def test_api_404_is_json(client, project, url):
+    response = client.get(url)
     assert response.status_code == 404 and response.json() == {"detail": "Not Found"}
+
+
+def test_another_method_gets_a_json_405_with_the_allowed_ones(client, project):
+    response = client.post("/api/v1/projects", {"title": "x"})
+    assert response.status_code == 405 and response["Allow"] == "GET"
+    assert response.json() == {"detail": "Method Not Allowed"}
 
 
 def test_an_unexpected_api_error_is_json_and_logged(client, project, monkeypatch, caplog):

@@ -97,6 +97,7 @@ EXPECTED = {
     "api/v1/municipalities": ("/api/v1/municipalities", "200 200 200 200 200 200 200"),
     "api/v1/municipalities/<slug>": ("/api/v1/municipalities/hebron", "200 200 200 200 200 200 200"),
     "api/v1/categories": ("/api/v1/categories", "200 200 200 200 200 200 200"),
+    "api/v1/^.*$": ("/api/v1/no-such-endpoint", "404 404 404 404 404 404 404"),
     "{lang}/^((?:[\\w\\-]+/)*)$": ("/{lang}/", "200 200 200 200 200 200 200"),
     "{lang}/_util/login/": ("/{lang}/_util/login/", "200 200 200 200 200 200 200"),
     "{lang}/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
