@@ -20,6 +20,8 @@ DEFAULTS = {
     "FORUM_NOTIFY_THROTTLE_MINUTES": 10,
     # "Discuss this project" starts topics in this forum (a key of forum/tree.py)
     "FORUM_PROJECT_DISCUSSION_FORUM": "portals",
+    # Polls: the longest a poll may run, in days (machina accepts any number, which the database cannot store).
+    "FORUM_POLL_MAX_DAYS": 365,
     # Attachments
     "FORUM_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
     "FORUM_ATTACHMENT_EXTENSIONS": ["pdf", "png", "jpg", "jpeg", "gif", "txt", "csv", "odt", "ods", "docx", "xlsx"],

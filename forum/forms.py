@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -13,6 +14,8 @@ from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
 from forum import conf, services
+from hub.text import SingleLineTextMixin
+from hub.uploads import validate_upload
 
 Post = get_model("forum_conversation", "Post")
 MachinaPostForm = get_class("forum_conversation.forms", "PostForm")
@@ -95,7 +98,7 @@ def models_f_pk():
     return F("pk")
 
 
-class LimitedPostForm(MachinaPostForm):
+class LimitedPostForm(SingleLineTextMixin, MachinaPostForm):
     """machina's reply form, refusing posts beyond the limits of new members (FORUM_* settings)."""
 
     def clean(self):
@@ -105,8 +108,27 @@ class LimitedPostForm(MachinaPostForm):
         return cleaned
 
 
-class LimitedTopicForm(MachinaTopicForm):
-    """machina's new-topic form with the same limits."""
+class LimitedTopicForm(SingleLineTextMixin, MachinaTopicForm):
+    """machina's new-topic form with the same limits, and a poll duration the database can store."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "poll_duration" in self.fields:
+            max_days = conf.get("FORUM_POLL_MAX_DAYS")
+            field = self.fields["poll_duration"]
+            field.max_value = max_days
+            field.widget.attrs["max"] = max_days
+            field.validators.append(
+                MaxValueValidator(
+                    max_days,
+                    message=ngettext(
+                        "A poll can run for at most %(count)d day.",
+                        "A poll can run for at most %(count)d days.",
+                        max_days,
+                    )
+                    % {"count": max_days},
+                )
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -119,20 +141,21 @@ MachinaAttachmentFormset = get_class("forum_attachments.forms", "AttachmentForms
 
 
 class CheckedAttachmentFormset(MachinaAttachmentFormset):
-    """machina's attachment formset, accepting only the allowed file types and sizes."""
+    """machina's attachment formset, accepting only the allowed types and sizes, with content that matches the name
+    (the site's one upload check, hub.uploads, as for project documents)."""
 
     def clean(self):
         super().clean()
-        allowed = {e.lower() for e in conf.get("FORUM_ATTACHMENT_EXTENSIONS")}
-        max_bytes = conf.get("FORUM_ATTACHMENT_MAX_BYTES")
         for form in self.forms:
             upload = form.cleaned_data.get("file") if hasattr(form, "cleaned_data") else None
             if not upload or not hasattr(upload, "size"):
                 continue
-            extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-            if extension not in allowed:
-                form.add_error("file", _("This type of file is not allowed here."))
-                raise forms.ValidationError(_("This type of file is not allowed here."))
-            if upload.size > max_bytes:
-                form.add_error("file", _("This file is too large."))
-                raise forms.ValidationError(_("This file is too large."))
+            try:
+                validate_upload(
+                    upload,
+                    extensions=conf.get("FORUM_ATTACHMENT_EXTENSIONS"),
+                    max_size=conf.get("FORUM_ATTACHMENT_MAX_BYTES"),
+                )
+            except forms.ValidationError as error:
+                form.add_error("file", error)
+                raise forms.ValidationError(error.messages) from None

@@ -3,10 +3,10 @@ types reaches the page inert. machina calls `render` when a post is saved (MACHI
 
 from __future__ import annotations
 
-import re
-
 import markdown
 import nh3
+
+from hub.text import strip_bidi_controls
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
@@ -14,13 +14,11 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-# Bidirectional control characters that can reorder what a reader sees (e.g. "Trojan Source" overrides).
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def render(text: str) -> str:
     """Markdown to safe HTML; raw HTML in the source is escaped by the sanitiser's allow-list."""
-    text = BIDI_CONTROLS.sub("", text or "")
+    text = strip_bidi_controls(text)
     html = markdown.markdown(text, extensions=["fenced_code", "tables", "sane_lists", "nl2br"])
     return nh3.clean(
         html,

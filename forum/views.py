@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -271,6 +272,11 @@ class TopicCreateView(_Limited, MachinaTopicCreateView):
         context["project_card"] = self._project_card()
         return context
 
+    def post(self, request, *args, **kwargs):
+        # machina saves the topic, its first post, the attachments and the poll one after another: all or nothing.
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)
+
     def form_valid(self, post_form, attachment_formset, *args, **kwargs):
         response = super().form_valid(post_form, attachment_formset, *args, **kwargs)
         card = self._project_card()
@@ -280,11 +286,11 @@ class TopicCreateView(_Limited, MachinaTopicCreateView):
 
 
 class PostUpdateView(_Limited, MachinaPostUpdateView):
-    pass
+    post_form_class = forms.LimitedPostForm  # the limits apply to new posts only; the subject is cleaned here too
 
 
 class TopicUpdateView(_Limited, MachinaTopicUpdateView):
-    pass
+    post_form_class = forms.LimitedTopicForm
 
 
 def logged(view_class, action: str):

@@ -1,14 +1,16 @@
 """The read-only public JSON API (django-ninja): published projects, municipalities, categories. /api/v1/"""
 
 import datetime
+import logging
 from decimal import Decimal
+from typing import Any
 
 from django.http import Http404, QueryDict
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from projects_db import selectors
-from projects_db.filters import ProjectFilter
+from projects_db.filters import YEAR_MAX, YEAR_MIN, ProjectFilter
 from projects_db.models import Category
 
 
@@ -21,6 +23,8 @@ class HubNinjaAPI(NinjaAPI):
         return super().create_response(request, *args, **kwargs)
 
 
+logger = logging.getLogger(__name__)
+
 api = HubNinjaAPI(
     title="e-Municipality Knowledge Hub API",
     version="1",
@@ -30,8 +34,46 @@ api = HubNinjaAPI(
 )
 
 
+class ErrorOut(Schema):
+    """Every error of the API: a JSON object with a readable `detail`."""
+
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    """A parameter out of its range or of the wrong type (422): one entry per problem, as pydantic reports it."""
+
+    detail: list[dict[str, Any]]
+
+
+def not_found(request, *args, **kwargs):
+    """Addresses under /api/v1/ that name no endpoint."""
+    return api.create_response(request, {"detail": "Not Found"}, status=404)
+
+
+@api.exception_handler(Exception)
+def unexpected_error(request, exc):
+    """An error no other handler answers is still JSON (the traceback goes to the log, not to the client)."""
+    logger.exception("API error on %s", request.get_full_path(), exc_info=exc)
+    return api.create_response(request, {"detail": "Internal server error"}, status=500)
+
+
+# What each kind of endpoint may answer besides its 200, declared in the OpenAPI document. 400: a NUL byte in the
+# address (hub.middleware); 404: no such published object; 422: a parameter out of range or of the wrong type.
+LIST_ERRORS = {400: ErrorOut, 422: ValidationErrorOut}
+DETAIL_ERRORS = {400: ErrorOut, 404: ErrorOut}
+
+
+# The largest page asked for: beyond it the SQL offset would not fit PostgreSQL's bigint; no list is that long.
+MAX_PAGE = 1_000_000
+
+
 class Pagination(PageNumberPagination):
     """?page=N&page_size=M (at most 100)."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1)
 
     def __init__(self, **kwargs):
         super().__init__(page_size=20, max_page_size=100, **kwargs)
@@ -43,7 +85,7 @@ class ProjectQuery(Schema):
     category: str | None = None
     status: str | None = None
     funder: str | None = None
-    year: int | None = None
+    year: int | None = Field(None, ge=YEAR_MIN, le=YEAR_MAX)
     has_outcomes: bool | None = None
     sort: str | None = None
 
@@ -166,7 +208,7 @@ class CategoryOut(Schema):
     name_en: str
 
 
-@api.get("/projects", response=list[ProjectOut], tags=["projects"])
+@api.get("/projects", response={200: list[ProjectOut], **LIST_ERRORS}, tags=["projects"])
 @paginate(Pagination)
 def list_projects(request, filters: Query[ProjectQuery]):
     """Published projects, filtered like the directory (slugs for governorate, municipality, category, funder)."""
@@ -177,7 +219,7 @@ def list_projects(request, filters: Query[ProjectQuery]):
     return filterset.qs if filterset.is_valid() else filterset.queryset.none()
 
 
-@api.get("/projects/{slug}", response=ProjectDetailOut, tags=["projects"])
+@api.get("/projects/{slug}", response={200: ProjectDetailOut, **DETAIL_ERRORS}, tags=["projects"])
 def get_project(request, slug: str):
     project = selectors.project_detail_queryset().published().filter(slug=slug).first()
     if project is None:
@@ -185,13 +227,13 @@ def get_project(request, slug: str):
     return project
 
 
-@api.get("/municipalities", response=list[MunicipalityOut], tags=["municipalities"])
+@api.get("/municipalities", response={200: list[MunicipalityOut], **LIST_ERRORS}, tags=["municipalities"])
 @paginate(Pagination)
 def list_municipalities(request, governorate: str | None = None):
     return selectors.municipality_directory(governorate_slug=governorate)
 
 
-@api.get("/municipalities/{slug}", response=MunicipalityOut, tags=["municipalities"])
+@api.get("/municipalities/{slug}", response={200: MunicipalityOut, **DETAIL_ERRORS}, tags=["municipalities"])
 def get_municipality(request, slug: str):
     municipality = selectors.municipality_directory().filter(slug=slug).first()
     if municipality is None:
@@ -199,6 +241,6 @@ def get_municipality(request, slug: str):
     return municipality
 
 
-@api.get("/categories", response=list[CategoryOut], tags=["categories"])
+@api.get("/categories", response={200: list[CategoryOut], 400: ErrorOut}, tags=["categories"])
 def list_categories(request):
     return list(Category.objects.all())

@@ -5,14 +5,18 @@ from __future__ import annotations
 import csv
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from projects_db.filters import ProjectFilter
+from projects_db.filters import ProjectFilter, filter_errors
 from projects_db.selectors import published_projects
 
 EXPORT_LIMIT = 5000
+# A cell starting with one of these would be run as a formula by spreadsheets: it is written after a "'", and so is
+# a cell that already starts with "'", so that projects_db.importing can take exactly one "'" off again.
+FORMULA_GUARD = "'"
+FORMULA_STARTS = "=+-@'"
 COLUMNS = [
     "slug",
     "title",
@@ -31,10 +35,26 @@ COLUMNS = [
 ]
 
 
-def _rows(request):
-    filterset = ProjectFilter(request.GET, queryset=published_projects())
-    queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    for project in queryset[:EXPORT_LIMIT]:
+def guard_formula(value):
+    """The value as a spreadsheet shows it as text: a string starting with a formula character gets a "'" first."""
+    if isinstance(value, str) and value and value[0] in FORMULA_STARTS:
+        return FORMULA_GUARD + value
+    return value
+
+
+def unguard_formula(value: str) -> str:
+    """The reverse of guard_formula, for the importer."""
+    if len(value) > 1 and value[0] == FORMULA_GUARD and value[1] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
+def _filterset(request) -> ProjectFilter:
+    return ProjectFilter(request.GET, queryset=published_projects())
+
+
+def _rows(request, filterset: ProjectFilter):
+    for project in filterset.qs[:EXPORT_LIMIT]:
         yield {
             "slug": project.slug,
             "title": project.title,
@@ -54,19 +74,24 @@ def _rows(request):
 
 
 def directory_csv(request):
+    filterset = _filterset(request)
+    if not filterset.is_valid():
+        return HttpResponseBadRequest("\n".join(filter_errors(filterset)), content_type="text/plain; charset=utf-8")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="projects.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the Arabic as UTF-8
     writer = csv.DictWriter(response, fieldnames=COLUMNS)
     writer.writeheader()
-    for row in _rows(request):
-        # A cell starting with = + - @ would be run as a formula by spreadsheets.
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in row.items()})
+    for row in _rows(request, filterset):
+        writer.writerow({k: guard_formula(v) for k, v in row.items()})
     return response
 
 
 def directory_json(request):
-    response = JsonResponse({"projects": list(_rows(request))}, json_dumps_params={"ensure_ascii": False})
+    filterset = _filterset(request)
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filter_errors(filterset)}, status=400, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse({"projects": list(_rows(request, filterset))}, json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = 'attachment; filename="projects.json"'
     return response
 

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from projects_db.models import Project
 from projects_db.selectors import facet_counts, published_projects
 
+YEAR_MIN, YEAR_MAX = 1, 9999
+YEAR_MESSAGE = _("Enter a year between 1 and 9999.")
+
 SORTS = {
     "newest": ("-published_at", "-pk"),
     "updated": ("-updated_at", "-pk"),
@@ -33,7 +36,20 @@ class ProjectFilter(django_filters.FilterSet):
     category = django_filters.CharFilter(field_name="category__slug", label=_("Category"))
     status = django_filters.ChoiceFilter(choices=Project.Status.choices, label=_("Status"))
     funder = django_filters.CharFilter(field_name="funders__slug", distinct=True, label=_("Funder"))
-    year = django_filters.NumberFilter(field_name="start_date__year", label=_("Year started"))
+    year = django_filters.NumberFilter(
+        field_name="start_date__year",
+        label=_("Year started"),
+        # A year outside the calendar's dates cannot become a date range in SQL: refuse it with a message.
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        decimal_places=0,
+        error_messages={
+            "min_value": YEAR_MESSAGE,
+            "max_value": YEAR_MESSAGE,
+            "max_decimal_places": YEAR_MESSAGE,
+            "invalid": YEAR_MESSAGE,
+        },
+    )
     has_outcomes = django_filters.BooleanFilter(field_name="has_outcomes", label=_("Has outcomes"))
     sort = django_filters.ChoiceFilter(
         choices=[("newest", _("Newest")), ("updated", _("Recently updated")), ("title", _("Title"))],
@@ -59,6 +75,14 @@ class ProjectFilter(django_filters.FilterSet):
         if not self.form.cleaned_data.get("sort"):
             queryset = queryset.order_by(*SORTS["newest"])
         return queryset
+
+
+def filter_errors(filterset: ProjectFilter) -> list[str]:
+    """The filters' error messages, each with its filter's label, for the page or an export to show."""
+    return [
+        f"{filterset.filters[name].label}: {' '.join(messages)}" if name in filterset.filters else " ".join(messages)
+        for name, messages in filterset.errors.items()
+    ]
 
 
 def directory(params) -> tuple[ProjectFilter, dict[str, dict]]:

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hub.accounts.roles import is_editor, staff_municipality_id
+from hub.text import SingleLineTextMixin
 from projects_db.models import Municipality, Organisation, Project
 from projects_db.uploads import validate_document, validate_image
 
@@ -45,6 +46,11 @@ FORM_FIELDS = [
 ]
 
 
+# ProjectOutcome.value: 14 digits, two of them decimals.
+OUTCOME_DECIMALS = 2
+OUTCOME_LIMIT = Decimal("1e12")
+
+
 def parse_outcomes(text: str) -> list[dict]:
     """One key figure per line: "label | value | unit" (unit optional)."""
     outcomes = []
@@ -62,10 +68,24 @@ def parse_outcomes(text: str) -> list[dict]:
             raise forms.ValidationError(
                 _("Line %(line)s: the value must be a number."), params={"line": number}, code="outcome"
             ) from None
-        if not value.is_finite() or abs(value) >= Decimal("1e12"):
+        if not value.is_finite():
             raise forms.ValidationError(
                 _("Line %(line)s: the value must be a number."), params={"line": number}, code="outcome"
             )
+        # Stored with two decimals: a value that would be rounded (1e-50 to 0.00) is refused, not changed.
+        if -value.normalize().as_tuple().exponent > OUTCOME_DECIMALS:
+            raise forms.ValidationError(
+                _("Line %(line)s: the value may have at most two decimal places."),
+                params={"line": number},
+                code="outcome",
+            )
+        if abs(value) >= OUTCOME_LIMIT:
+            raise forms.ValidationError(
+                _("Line %(line)s: the value must be less than a trillion (1,000,000,000,000)."),
+                params={"line": number},
+                code="outcome",
+            )
+        value = value.quantize(Decimal(1).scaleb(-OUTCOME_DECIMALS))  # "34.500" is 34.50, exactly
         outcomes.append({"label": parts[0][:200], "value": value, "unit": (parts[2] if len(parts) == 3 else "")[:40]})
     return outcomes
 
@@ -81,7 +101,7 @@ def https_by_default(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(SingleLineTextMixin, forms.ModelForm):
     """Create or edit a project. Staff record projects of their own municipality only."""
 
     outcomes_text = forms.CharField(

@@ -6,6 +6,8 @@ description, title_translation, summary_translation, partner_municipalities, sta
 budget_amount, budget_currency, funders, vendors, maintenance, technologies, licence, live_url, documentation_url,
 source_url, lessons_learned, obstacles, based_on, outcomes ("label|value|unit; label|value|unit"), state
 (published or draft; published when empty). Municipalities, categories, organisations and based_on are slugs.
+A file exported from the directory (export.csv) imports as it is: its `municipality` column is the lead
+municipality, `slug`, `governorate` and `url` are ignored, and the "'" put before formula characters is taken off.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hub.text import SingleLineTextMixin
 from projects_db import services
+from projects_db.exports import unguard_formula
 from projects_db.forms import https_by_default, parse_outcomes
 from projects_db.models import Category, Municipality, Organisation, Project
 
@@ -31,6 +35,9 @@ OPTIONAL = [
     "based_on", "outcomes", "state",
 ]  # fmt: skip
 LIST_FIELDS = ("partner_municipalities", "funders", "vendors")
+# Columns of the directory's export.csv: read under another name, or ignored (they are derived or assigned).
+EXPORT_ALIASES = {"municipality": "lead_municipality"}
+EXPORT_IGNORED = ["slug", "governorate", "url"]
 
 
 class SlugListField(forms.ModelMultipleChoiceField):
@@ -48,7 +55,7 @@ class SlugListField(forms.ModelMultipleChoiceField):
         return [found[slug] for slug in slugs]
 
 
-class ImportRowForm(forms.ModelForm):
+class ImportRowForm(SingleLineTextMixin, forms.ModelForm):
     lead_municipality = forms.ModelChoiceField(Municipality.objects.all(), to_field_name="slug")
     category = forms.ModelChoiceField(Category.objects.all(), to_field_name="slug")
     based_on = forms.ModelChoiceField(Project.objects.all(), to_field_name="slug", required=False)
@@ -98,20 +105,27 @@ def read_rows(text: str) -> tuple[list[tuple[int, dict]], list[RowError]]:
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     rows, errors = [], []
     try:
-        headers = reader.fieldnames or []
+        headers = [EXPORT_ALIASES.get(column, column) for column in reader.fieldnames or []]
+        duplicated = sorted({column for column in headers if headers.count(column) > 1})
         missing = [column for column in REQUIRED if column not in headers]
-        unknown = [column for column in headers if column not in REQUIRED + OPTIONAL]
+        unknown = [column for column in headers if column not in REQUIRED + OPTIONAL + EXPORT_IGNORED]
+        if duplicated:
+            # csv.DictReader would keep the last cell of a repeated column and silently drop the others.
+            errors.append(RowError(1, _("Repeated columns: %(columns)s.") % {"columns": ", ".join(duplicated)}))
         if missing:
             errors.append(RowError(1, _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}))
         if unknown:
             errors.append(RowError(1, _("Unknown columns: %(columns)s.") % {"columns": ", ".join(unknown)}))
         if errors:
             return [], errors
+        reader.fieldnames = headers
         for row in reader:
             if None in row or any(value is None for value in row.values()):
                 errors.append(RowError(reader.line_num, _("The row does not have as many cells as the header.")))
                 continue
-            rows.append((reader.line_num, row))
+            for column in EXPORT_IGNORED:
+                row.pop(column, None)
+            rows.append((reader.line_num, {column: unguard_formula(value) for column, value in row.items()}))
     except csv.Error as exc:
         errors.append(RowError(reader.line_num, _("The file is not valid CSV: %(error)s") % {"error": exc}))
     return rows, errors

@@ -23,7 +23,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hub.accounts.roles import can_act_for_municipality, is_editor
-from projects_db.models import Category, Municipality, Organisation, Project, ProjectChange, ProjectRevision
+from projects_db.models import (
+    Category,
+    Municipality,
+    Organisation,
+    Project,
+    ProjectChange,
+    ProjectOutcome,
+    ProjectRevision,
+)
 
 SCALAR_FIELDS = [
     "title",
@@ -181,9 +189,15 @@ def _validate(project: Project, data: dict) -> None:
     _assign(candidate, data)
     exclude = ["slug"] if not candidate.slug else []
     candidate.full_clean(exclude=exclude, validate_unique=bool(candidate.slug))
+    value_field = ProjectOutcome._meta.get_field("value")
     for outcome in data.get("outcomes", []):
         if not str(outcome.get("label", "")).strip():
             raise ValidationError({"outcomes": _("Every key figure needs a label.")})
+        # Whoever calls (form, import, admin), a value the column cannot hold is an error, never a database error.
+        try:
+            value_field.run_validators(value_field.to_python(outcome.get("value")))
+        except ValidationError as error:
+            raise ValidationError({"outcomes": error.messages}) from None
 
 
 def _store_uploads(data: dict, user) -> dict:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from hub.accounts.roles import is_editor, staff_municipality_id
 from projects_db import selectors, services
-from projects_db.filters import FACETS, directory
+from projects_db.filters import FACETS, directory, filter_errors
 from projects_db.forms import ProjectForm, ReturnForm, format_outcomes
 from projects_db.models import Governorate, Project
 
@@ -62,6 +62,7 @@ def project_directory(request):
     ]
     context = {
         "filterset": filterset,
+        "filter_errors": [] if filterset.is_valid() else filter_errors(filterset),
         "page_obj": page,
         "facets": facet_list,
         "selected": {name: request.GET.get(name, "") for name in [*FACETS, "sort"]},

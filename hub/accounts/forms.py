@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hub.accounts.models import MembershipRequest, User
+from hub.text import SingleLineTextMixin
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SingleLineTextMixin, forms.ModelForm):
     """The public part of one's own profile."""
 
     class Meta:
@@ -19,7 +20,7 @@ class ProfileForm(forms.ModelForm):
         }
 
 
-class MembershipRequestForm(forms.ModelForm):
+class MembershipRequestForm(SingleLineTextMixin, forms.ModelForm):
     """Ask to be recognised as staff of one municipality."""
 
     class Meta:

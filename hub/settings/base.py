@@ -81,12 +81,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub.middleware.ApiErrorsAsJsonMiddleware",  # outermost but one: sees every answer under /api/
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the language and the user are known (the 400 page is in the site frame), before any view or lookup.
+    "hub.middleware.RefuseNulBytesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -181,7 +184,7 @@ WAGTAIL_SITE_NAME = "e-Municipality Knowledge Hub"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Uploads to projects (projects_db/uploads.py checks type, size and that the content matches the name).
+# Uploads to projects and forum attachments: hub/uploads.py checks type, size, pixels and that the content matches.
 PROJECTS_DOCUMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
 PROJECTS_DOCUMENT_MAX_SIZE = env.int("PROJECTS_DOCUMENT_MAX_SIZE", default=10 * 1024 * 1024)
 WAGTAILDOCS_EXTENSIONS = PROJECTS_DOCUMENT_EXTENSIONS
@@ -231,7 +234,8 @@ MACHINA_MARKUP_WIDGET = "django.forms.Textarea"
 MACHINA_USER_DISPLAY_NAME_METHOD = "get_display_name"
 MACHINA_TOPIC_POSTS_NUMBER_PER_PAGE = 50
 # Forum limits (forum/conf.py has the defaults): FORUM_NEW_MEMBER_TOPICS_PER_DAY, FORUM_NEW_MEMBER_REPLIES_PER_DAY,
-# FORUM_MIN_SECONDS_BETWEEN_POSTS, FORUM_NEW_MEMBER_MAX_LINKS, FORUM_REPORTS_TO_HIDE, FORUM_NOTIFY_THROTTLE_MINUTES.
+# FORUM_MIN_SECONDS_BETWEEN_POSTS, FORUM_NEW_MEMBER_MAX_LINKS, FORUM_REPORTS_TO_HIDE, FORUM_NOTIFY_THROTTLE_MINUTES,
+# FORUM_POLL_MAX_DAYS.
 
 # Search (search/): Elasticsearch is used when ELASTICSEARCH_URL is set, PostgreSQL otherwise.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")

@@ -26,7 +26,7 @@ def test_a_script_file_is_refused(client, forums, staff, settings):
     client.force_login(staff)
     response = _reply_with_file(client, topic, SimpleUploadedFile("evil.html", b"<script>x</script>"), settings)
     assert response.status_code == 200
-    assert "هذا النوع من الملفات غير مسموح به هنا." in response.content.decode()
+    assert "هذا النوع من الملفات غير مقبول." in response.content.decode()
     assert not Attachment.objects.exists()
 
 
