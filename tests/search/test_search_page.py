@@ -167,3 +167,17 @@ def test_when_counting_stops_at_the_cap_the_page_says_at_least_in_both_languages
     assert "2 نتيجة على الأقل" in html and "نتائج</p>" not in html
     html = client.get("/en/search/", {"q": "موازنة"}).content.decode()
     assert "At least 2 results" in html
+
+
+@override_settings(SEARCH_RATE_LIMIT_PER_MINUTE=2, ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_each_visitor_has_their_own_search_allowance(client, stories):
+    # Every request reaches the site from nginx (127.0.0.1); the client is the last X-Forwarded-For entry.
+    first = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    second = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
+    for _ in range(2):
+        assert client.get("/en/search/", {"q": "x"}, **first).status_code == 200
+    assert client.get("/en/search/", {"q": "x"}, **first).status_code == 429
+    assert client.get("/en/search/", {"q": "x"}, **second).status_code == 200
+    # a forged entry in front of the real one does not buy a new allowance
+    forged = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "10.9.9.9, 203.0.113.7"}
+    assert client.get("/en/search/", {"q": "x"}, **forged).status_code == 429
