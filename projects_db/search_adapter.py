@@ -54,7 +54,8 @@ class ProjectAdapter(Adapter):
                         category=instance.category.slug,
                         category_name=instance.category.name,
                         status=instance.status,
-                        published_at=instance.published_at,
+                        # the project's own date: launched, else started, else put online
+                        published_at=instance.launch_date or instance.start_date or instance.published_at,
                         updated_at=instance.updated_at,
                     )
                 )

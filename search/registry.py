@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
+
+from django.utils import timezone
 
 
 class Visibility:
@@ -54,10 +56,18 @@ class Document:
     category: str = ""  # slug
     category_name: str = ""
     status: str = ""
-    published_at: datetime | None = None
+    published_at: datetime | None = None  # the source's own date (a date is taken as midnight, site time)
     updated_at: datetime | None = None
     visibility: str = Visibility.PUBLIC
     forum_ids: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        # A source's own date is often a calendar date (a story's, a launch): midnight of that day, site time.
+        for name in ("published_at", "updated_at"):
+            value = getattr(self, name)
+            if isinstance(value, date) and not isinstance(value, datetime):
+                midnight = datetime.combine(value, time.min)
+                setattr(self, name, timezone.make_aware(midnight, timezone.get_default_timezone()))
 
 
 class Adapter:

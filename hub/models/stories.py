@@ -176,6 +176,7 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
     subpage_types: list[str] = []
     base_form_class = StoryPageForm
     search_source_type = "story"
+    search_source_label = _("Success story")
 
     class Meta:
         verbose_name = _("success story")
@@ -185,6 +186,9 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
         super().clean()
         if self.lead_image_id and not (self.lead_image_alt or "").strip():
             raise ValidationError({"lead_image_alt": _("Describe the lead image for readers who cannot see it.")})
+
+    def search_date(self):
+        return self.date
 
     def search_facets(self) -> dict:
         facets = {"category": self.category, "category_name": str(self.get_category_display())}
