@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import Adapter, Document, register
+from search.registry import Adapter, Document, register, register_label_provider
 
 
 class ProjectAdapter(Adapter):
@@ -67,5 +67,27 @@ class ProjectAdapter(Adapter):
         return Project.objects.published().select_related("lead_municipality__governorate", "category")
 
 
+def _municipality_labels(*, values: set[str], language: str) -> dict[str, str]:
+    from projects_db import selectors
+
+    return selectors.search_labels(facet="municipality", values=values, language=language)
+
+
+def _governorate_labels(*, values: set[str], language: str) -> dict[str, str]:
+    from projects_db import selectors
+
+    return selectors.search_labels(facet="governorate", values=values, language=language)
+
+
+def _category_labels(*, values: set[str], language: str) -> dict[str, str]:
+    from projects_db import selectors
+
+    return selectors.search_labels(facet="category", values=values, language=language)
+
+
 def register_adapter() -> None:
     register(ProjectAdapter())
+    # Places and categories are named in both languages here: search shows them in the reader's.
+    register_label_provider("municipality", _municipality_labels)
+    register_label_provider("governorate", _governorate_labels)
+    register_label_provider("category", _category_labels)

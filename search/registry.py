@@ -116,3 +116,30 @@ def register_audience_provider(provider) -> None:
 
 def audience_providers() -> list:
     return list(_audience_providers)
+
+
+# Facet labels in the reader's language: the app that owns municipalities, governorates or categories registers
+# `provider(*, values: set[str], language: str) -> {slug: label}` for that facet. The search shows those labels
+# on facets and results; a value no provider knows keeps the label stored in its document.
+LABELLED_FACETS = ("municipality", "governorate", "category")
+_label_providers: dict[str, list] = {}
+
+
+def register_label_provider(facet: str, provider) -> None:
+    """Register `provider(*, values, language) -> {value: label}` for one of LABELLED_FACETS."""
+    if facet not in LABELLED_FACETS:
+        raise ValueError(f"Labels are provided for {', '.join(LABELLED_FACETS)}, not {facet!r}.")
+    providers = _label_providers.setdefault(facet, [])
+    if provider not in providers:
+        providers.append(provider)
+
+
+def labels(*, facet: str, values: set[str], language: str) -> dict[str, str]:
+    """Labels in `language` for the facet values the registered providers know (one call per provider)."""
+    found: dict[str, str] = {}
+    for provider in _label_providers.get(facet, []):
+        missing = {value for value in values if value and value not in found}
+        if not missing:
+            break
+        found.update({k: v for k, v in (provider(values=missing, language=language) or {}).items() if v})
+    return found

@@ -6,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.utils import translation
 
 from hub.accounts import roles
 from search import registry
@@ -74,7 +75,27 @@ def search(
     query = SearchQuery(
         text=text, audience=audience_for(user), filters=filters or {}, language=language, page=page, per_page=per_page
     )
-    return (engine or get_engine()).search(query)
+    results = (engine or get_engine()).search(query)
+    localise_labels(results, language=language or translation.get_language() or settings.LANGUAGE_CODE)
+    return results
+
+
+def localise_labels(results: SearchResults, *, language: str) -> None:
+    """Municipality, governorate and category names of facets and hits in `language`, from the apps' label
+    providers (search.registry), whatever language the matching documents were written in."""
+    language = language.split("-")[0]
+    for facet in registry.LABELLED_FACETS:
+        values = {value.value for value in results.facets.get(facet, [])}
+        values.update(getattr(hit, facet) for hit in results.hits)
+        names = registry.labels(facet=facet, values={v for v in values if v}, language=language)
+        if not names:
+            continue
+        for value in results.facets.get(facet, []):
+            value.label = names.get(value.value, value.label)
+        results.facets.get(facet, []).sort(key=lambda v: (-v.count, v.label))
+        for hit in results.hits:
+            if getattr(hit, facet) in names:
+                setattr(hit, f"{facet}_name", names[getattr(hit, facet)])
 
 
 def index_status() -> dict:

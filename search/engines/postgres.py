@@ -388,6 +388,9 @@ class PostgresEngine(Engine):
                 "governorate_name",
                 "category_name",
                 "published_at",
+                "municipality",
+                "governorate",
+                "category",
             )
         )
         by_pk = {row.pk: row for row in rows}
@@ -411,6 +414,9 @@ class PostgresEngine(Engine):
                     category_name=row.category_name,
                     published_at=row.published_at,
                     score=float(rank),
+                    municipality=row.municipality,
+                    governorate=row.governorate,
+                    category=row.category,
                 )
             )
         return hits
