@@ -32,21 +32,33 @@ def audience_for(user) -> Audience:
 
 
 class FallbackEngine(Engine):
-    """Asks `primary` (Elasticsearch); when it cannot answer, PostgreSQL answers and the log says so."""
+    """Asks `primary` (Elasticsearch); when it cannot answer, PostgreSQL answers and the log says so. A circuit
+    breaker (search.breaker) stops asking a cluster that keeps failing or hanging, so that searches do not each
+    wait for its timeout, and tries it again later."""
 
-    def __init__(self, primary: Engine, fallback: Engine):
+    def __init__(self, primary: Engine, fallback: Engine, breaker=None):
+        from search.breaker import CircuitBreaker
+
         self.primary, self.fallback = primary, fallback
+        self.breaker = breaker or CircuitBreaker()
         self.name = primary.name
 
     def search(self, query: SearchQuery) -> SearchResults:
         from elastic_transport import TransportError
         from elasticsearch import ApiError
 
+        if not self.breaker.allow():
+            return self.fallback.search(query)  # open: no wait, no log line per search
         try:
-            return self.primary.search(query)
+            results = self.primary.search(query)
         except (TransportError, ApiError, ConnectionError, TimeoutError) as error:
-            logger.warning("Elasticsearch unavailable (%s); search answered from PostgreSQL", error)
+            if not isinstance(error, ApiError) or getattr(error, "status_code", 500) >= 500:
+                self.breaker.record_failure(error)  # a refused request of ours is not an outage
+            if not self.breaker.is_open():
+                logger.warning("Elasticsearch unavailable (%s); search answered from PostgreSQL", error)
             return self.fallback.search(query)
+        self.breaker.record_success()
+        return results
 
 
 def get_engine() -> Engine:
