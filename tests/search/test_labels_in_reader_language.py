@@ -75,3 +75,16 @@ def test_every_page_type_has_a_label_in_both_languages(client):
             assert labels["event"] == "Event" and labels["story"] == "Success story"
         else:
             assert all(not label.isascii() for label in labels.values()), labels
+
+
+def test_a_category_shared_by_a_story_and_a_project_is_one_facet_value(client, projects, home_pages):
+    from hub import services as hub_services
+    from projects_db.models import Category
+    from tests.hub.factories import make_story
+
+    sections = hub_services.cms_ensure_sections(home=home_pages["ar"])
+    make_story(sections["stories"]["ar"], title="قصة GIS", category=Category.objects.get(slug="e-payment"))
+    response = client.get("/en/search/", {"q": "GIS"})
+    categories = [v["value"] for g in response.context["facets"] if g["name"] == "category" for v in g["values"]]
+    assert [(c.value, c.label, c.count) for c in categories] == [("e-payment", "E-payment", 3)]
+    assert facet_labels(response, "type") == ["Project", "Success story"]
