@@ -103,6 +103,18 @@ def _translate(page, fields: dict):
     return translation
 
 
+def _category(slug: str):
+    """A project category (stories use the projects' list); created by projects_db's demo if not there yet."""
+    from projects_db import demo as projects_demo
+    from projects_db import selectors
+
+    found = selectors.category_by_slug(slug=slug)
+    if found is None:
+        projects_demo.load_categories()
+        found = selectors.category_by_slug(slug=slug)
+    return found
+
+
 def _municipality(slug: str):
     from projects_db import selectors
     from projects_db.models import Governorate, Municipality
@@ -141,7 +153,7 @@ def _load_stories(indexes) -> int:
         image = _image(story["slug"], story["colour"])
         fields = _story_fields(story["ar"], image) | {
             "municipality": _municipality(story["municipality"]),
-            "category": story["category"],
+            "category": _category(story["category"]),
             "date": datetime.date.fromisoformat(story["date"]),
             "featured": story.get("featured", False),
             "lead_image": image,

@@ -26,7 +26,7 @@ STORIES = [
     {
         "slug": "hebron-e-portal-launch",
         "municipality": "hebron",
-        "category": "portal",
+        "category": "portal-services",
         "date": "2012-06-12",
         "featured": True,
         "colour": (26, 107, 79),
@@ -102,7 +102,7 @@ STORIES = [
     {
         "slug": "ramallah-online-building-permits",
         "municipality": "ramallah",
-        "category": "permits",
+        "category": "e-permits",
         "date": "2018-09-15",
         "featured": True,
         "colour": (150, 70, 40),
@@ -138,7 +138,7 @@ STORIES = [
     {
         "slug": "bethlehem-gis",
         "municipality": "bethlehem",
-        "category": "gis",
+        "category": "gis-planning",
         "date": "2016-05-10",
         "colour": (90, 60, 130),
         "ar": {
@@ -194,7 +194,7 @@ STORIES = [
     {
         "slug": "tulkarm-archive-digitisation",
         "municipality": "tulkarm",
-        "category": "documents",
+        "category": "documents-archiving",
         "date": "2017-02-14",
         "colour": (60, 110, 110),
         "ar": {
@@ -215,7 +215,7 @@ STORIES = [
     {
         "slug": "qalqilya-financial-system",
         "municipality": "qalqilya",
-        "category": "finance",
+        "category": "finance-erp",
         "date": "2020-01-05",
         "colour": (120, 40, 60),
         "ar": {

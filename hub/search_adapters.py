@@ -4,6 +4,7 @@ page of its own, so it gives the document in its language).
 A page model can say more about itself with optional methods:
 - `search_source_type` (class attribute, e.g. "story"; default "page") and `search_source_label`;
 - `search_text()` -> the body to index (default: search description and the page's text fields);
+- `search_date()` -> the page's own date (date or datetime; None: first publication), shown and faceted by year;
 - `search_facets()` -> dict with any of municipality, municipality_name, governorate, governorate_name,
   category, category_name.
 Indexing happens in the signal receivers below, inside the transaction of the publish/unpublish/move/delete.
@@ -87,7 +88,8 @@ class PageAdapter(registry.Adapter):
                 title=page.title,
                 body=body or "",
                 url=url,
-                published_at=page.first_published_at,
+                # the page's own date (a story's, an event's start), not when it went online
+                published_at=(page.search_date() if hasattr(page, "search_date") else None) or page.first_published_at,
                 updated_at=page.last_published_at,
                 **{key: str(facets[key] or "") for key in FACET_KEYS if key in (facets or {})},
             )

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from hub.models import Category, EventPage, NewsPage, PracticePage, StoryPage
+from hub.models import EventPage, NewsPage, PracticePage, StoryPage
 
 
 def _in_language(queryset: QuerySet, *, locale: Locale) -> QuerySet:
@@ -39,7 +39,7 @@ class StoryFilters:
         category = query.get("category", "")
         year = query.get("year", "")
         return cls(
-            category=category if category in Category.values else "",
+            category=category[:140],  # a slug of the projects' categories; an unknown one matches no story
             municipality=(query.get("municipality", "") or "")[:160],
             year=int(year) if year.isdigit() and 1990 <= int(year) <= 2100 else None,
         )
@@ -47,9 +47,11 @@ class StoryFilters:
 
 def story_list(*, locale: Locale, filters: StoryFilters | None = None, featured: bool | None = None) -> QuerySet:
     filters = filters or StoryFilters()
-    stories = _in_language(StoryPage.objects, locale=locale).select_related("municipality__governorate", "lead_image")
+    stories = _in_language(StoryPage.objects, locale=locale).select_related(
+        "municipality__governorate", "lead_image", "category"
+    )
     if filters.category:
-        stories = stories.filter(category=filters.category)
+        stories = stories.filter(category__slug=filters.category)
     if filters.municipality:
         stories = stories.filter(municipality__slug=filters.municipality)
     if filters.year:
@@ -68,8 +70,10 @@ def story_filter_options(*, locale: Locale) -> dict:
     ):
         municipalities[slug] = name_en if locale.language_code == "en" else name_ar
     years = sorted({d.year for d in stories.values_list("date", flat=True)}, reverse=True)
+    from projects_db import selectors as projects
+
     return {
-        "categories": Category.choices,
+        "categories": projects.category_choices(language=locale.language_code),
         "municipalities": sorted(municipalities.items(), key=lambda item: item[1]),
         "years": years,
     }

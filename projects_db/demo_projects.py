@@ -616,11 +616,17 @@ PROJECTS = [
 ]
 
 
-def _organisations():
-    from projects_db.models import Category, Organisation
+def load_categories() -> None:
+    from projects_db.models import Category
 
     for i, (slug, ar, en) in enumerate(CATEGORIES):
         Category.objects.get_or_create(slug=slug, defaults={"name_ar": ar, "name_en": en, "sort_order": i})
+
+
+def _organisations():
+    from projects_db.models import Organisation
+
+    load_categories()
     for slug, ar, en, kind in ORGANISATIONS:
         Organisation.objects.get_or_create(slug=slug, defaults={"name_ar": ar, "name_en": en, "kind": kind})
 

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import Adapter, Document, register
+from search.registry import Adapter, Document, register, register_label_provider
 
 
 class ProjectAdapter(Adapter):
@@ -54,7 +54,8 @@ class ProjectAdapter(Adapter):
                         category=instance.category.slug,
                         category_name=instance.category.name,
                         status=instance.status,
-                        published_at=instance.published_at,
+                        # the project's own date: launched, else started, else put online
+                        published_at=instance.launch_date or instance.start_date or instance.published_at,
                         updated_at=instance.updated_at,
                     )
                 )
@@ -66,5 +67,27 @@ class ProjectAdapter(Adapter):
         return Project.objects.published().select_related("lead_municipality__governorate", "category")
 
 
+def _municipality_labels(*, values: set[str], language: str) -> dict[str, str]:
+    from projects_db import selectors
+
+    return selectors.search_labels(facet="municipality", values=values, language=language)
+
+
+def _governorate_labels(*, values: set[str], language: str) -> dict[str, str]:
+    from projects_db import selectors
+
+    return selectors.search_labels(facet="governorate", values=values, language=language)
+
+
+def _category_labels(*, values: set[str], language: str) -> dict[str, str]:
+    from projects_db import selectors
+
+    return selectors.search_labels(facet="category", values=values, language=language)
+
+
 def register_adapter() -> None:
     register(ProjectAdapter())
+    # Places and categories are named in both languages here: search shows them in the reader's.
+    register_label_provider("municipality", _municipality_labels)
+    register_label_provider("governorate", _governorate_labels)
+    register_label_provider("category", _category_labels)

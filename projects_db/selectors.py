@@ -17,6 +17,23 @@ from projects_db.models import (
 )
 
 
+def search_labels(*, facet: str, values: set[str], language: str) -> dict[str, str]:
+    """Names in `language` of the municipalities, governorates or categories with these slugs (search facets)."""
+    model = {"municipality": Municipality, "governorate": Governorate, "category": Category}[facet]
+    field = "name_en" if language == "en" else "name_ar"
+    return dict(model.objects.filter(slug__in=values).values_list("slug", field))
+
+
+def category_choices(*, language: str) -> list[tuple[str, str]]:
+    """(slug, name in `language`) of every project category, in their order: projects' and stories' filters."""
+    field = "name_en" if language == "en" else "name_ar"
+    return list(Category.objects.order_by("sort_order", "name_en").values_list("slug", field))
+
+
+def category_by_slug(*, slug: str) -> Category | None:
+    return Category.objects.filter(slug=slug).first()
+
+
 def municipality_by_slug(*, slug: str) -> Municipality | None:
     return Municipality.objects.select_related("governorate").filter(slug=slug).first()
 

@@ -21,7 +21,9 @@ from functools import lru_cache
 import snowballstemmer
 
 # Letter variants folded to one form. Hamza carriers on waw/ya lose the hamza; a lone hamza (ء) stays a letter.
-_LETTERS = {
+# These tables are the one source of the folding: Elasticsearch's character filter is generated from them
+# (`char_mappings`, used by search.engines.elasticsearch.index).
+LETTER_FOLDS = {
     "أ": "ا",
     "إ": "ا",
     "آ": "ا",
@@ -41,18 +43,33 @@ _LETTERS = {
     "ک": "ك",
     "ڪ": "ك",
 }
-_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
-_TRANSLATE = str.maketrans(_LETTERS | _DIGITS)
+_LETTERS = LETTER_FOLDS
+DIGIT_FOLDS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_DIGITS = DIGIT_FOLDS
+_TRANSLATE = str.maketrans(LETTER_FOLDS | DIGIT_FOLDS)
 
-# Marks that never carry meaning for search: Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alef,
-# Quranic marks), tatweel, bidi and joiner controls, and Latin combining accents.
-_STRIP = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff"
-    "\u0640"  # tatweel
-    "\u0300-\u036f"  # Latin combining accents
-    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c"  # zero-width, bidi marks and embeddings
-    "]"
-)
+# Marks that never carry meaning for search (inclusive code point ranges): Arabic diacritics (harakat, tanwin,
+# shadda, sukun, dagger alef, Quranic marks), tatweel, bidi and joiner controls, and Latin combining accents.
+STRIPPED_RANGES = [
+    (0x0610, 0x061A),
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x0674, 0x0674),  # high hamza: NFKC writes ٵ as ا + ٴ, and ٵ is folded to ا
+    (0x06D6, 0x06DC),
+    (0x06DF, 0x06E8),
+    (0x06EA, 0x06ED),
+    (0x08D3, 0x08FF),
+    (0x0640, 0x0640),  # tatweel
+    (0x0300, 0x036F),  # Latin combining accents
+    (0x200B, 0x200F),  # zero-width spaces and joiners, direction marks
+    (0x202A, 0x202E),  # bidi embeddings and overrides
+    (0x2066, 0x2069),  # bidi isolates
+    (0xFEFF, 0xFEFF),
+    (0x061C, 0x061C),  # Arabic letter mark
+]
+_STRIP = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in STRIPPED_RANGES) + "]")
+# Arabic presentation forms (ﻻ, ﺑ…): normalize() folds them with NFKC.
+PRESENTATION_RANGES = [(0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
 
 ARABIC_WORD = "[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]+"
 OTHER_WORD = "[^\\W_\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+"
@@ -187,6 +204,22 @@ def normalize(text: str) -> str:
         text = _STRIP.sub("", unicodedata.normalize("NFD", text))
         text = unicodedata.normalize("NFC", text.translate(_TRANSLATE).casefold())
     return text
+
+
+def char_mappings() -> dict[str, str]:
+    """Every single character `normalize` rewrites by the tables above, and what it becomes (possibly nothing):
+    the letter and digit folds, the stripped marks, and the Arabic presentation forms. A presentation form
+    whose folded form holds a space (ligatures of whole phrases such as ﷺ) is left out: a character map
+    cannot split a token, and those are not words anyone searches for."""
+    chars = [*LETTER_FOLDS, *DIGIT_FOLDS]
+    for start, end in STRIPPED_RANGES + PRESENTATION_RANGES:
+        chars += [chr(code) for code in range(start, end + 1) if unicodedata.category(chr(code)) != "Cn"]
+    mappings = {}
+    for char in chars:
+        folded = normalize(char)  # what the Python side really does with it, by construction the same
+        if folded != char and not any(c.isspace() for c in folded):
+            mappings[char] = folded
+    return mappings
 
 
 def tokenize(text: str) -> list[str]:

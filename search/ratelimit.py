@@ -10,11 +10,24 @@ from django.core.cache import cache
 DEFAULT_PER_MINUTE = 60
 
 
+def client_address(request) -> str:
+    """The client's address as the log-in limits see it: allauth's, which honours TRUSTED_PROXY_COUNT (the
+    proxies that append to X-Forwarded-For). A request that did not come through the proxies (fewer entries
+    than configured) is counted under its peer address."""
+    from allauth.account.adapter import get_adapter
+    from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except (ImproperlyConfigured, PermissionDenied):
+        return request.META.get("REMOTE_ADDR", "")
+
+
 def client_key(request) -> str:
-    """The signed-in user, or the address the request came from (the proxy sets REMOTE_ADDR in production)."""
+    """The signed-in user, or the client's address behind the documented reverse proxy."""
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    return f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    return f"ip:{client_address(request)}"
 
 
 def allow(request) -> bool:

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
+
+from django.utils import timezone
 
 
 class Visibility:
@@ -54,10 +56,18 @@ class Document:
     category: str = ""  # slug
     category_name: str = ""
     status: str = ""
-    published_at: datetime | None = None
+    published_at: datetime | None = None  # the source's own date (a date is taken as midnight, site time)
     updated_at: datetime | None = None
     visibility: str = Visibility.PUBLIC
     forum_ids: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        # A source's own date is often a calendar date (a story's, a launch): midnight of that day, site time.
+        for name in ("published_at", "updated_at"):
+            value = getattr(self, name)
+            if isinstance(value, date) and not isinstance(value, datetime):
+                midnight = datetime.combine(value, time.min)
+                setattr(self, name, timezone.make_aware(midnight, timezone.get_default_timezone()))
 
 
 class Adapter:
@@ -106,3 +116,30 @@ def register_audience_provider(provider) -> None:
 
 def audience_providers() -> list:
     return list(_audience_providers)
+
+
+# Facet labels in the reader's language: the app that owns municipalities, governorates or categories registers
+# `provider(*, values: set[str], language: str) -> {slug: label}` for that facet. The search shows those labels
+# on facets and results; a value no provider knows keeps the label stored in its document.
+LABELLED_FACETS = ("municipality", "governorate", "category")
+_label_providers: dict[str, list] = {}
+
+
+def register_label_provider(facet: str, provider) -> None:
+    """Register `provider(*, values, language) -> {value: label}` for one of LABELLED_FACETS."""
+    if facet not in LABELLED_FACETS:
+        raise ValueError(f"Labels are provided for {', '.join(LABELLED_FACETS)}, not {facet!r}.")
+    providers = _label_providers.setdefault(facet, [])
+    if provider not in providers:
+        providers.append(provider)
+
+
+def labels(*, facet: str, values: set[str], language: str) -> dict[str, str]:
+    """Labels in `language` for the facet values the registered providers know (one call per provider)."""
+    found: dict[str, str] = {}
+    for provider in _label_providers.get(facet, []):
+        missing = {value for value in values if value and value not in found}
+        if not missing:
+            break
+        found.update({k: v for k, v in (provider(values=missing, language=language) or {}).items() if v})
+    return found

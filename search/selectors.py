@@ -6,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.utils import translation
 
 from hub.accounts import roles
 from search import registry
@@ -31,21 +32,33 @@ def audience_for(user) -> Audience:
 
 
 class FallbackEngine(Engine):
-    """Asks `primary` (Elasticsearch); when it cannot answer, PostgreSQL answers and the log says so."""
+    """Asks `primary` (Elasticsearch); when it cannot answer, PostgreSQL answers and the log says so. A circuit
+    breaker (search.breaker) stops asking a cluster that keeps failing or hanging, so that searches do not each
+    wait for its timeout, and tries it again later."""
 
-    def __init__(self, primary: Engine, fallback: Engine):
+    def __init__(self, primary: Engine, fallback: Engine, breaker=None):
+        from search.breaker import CircuitBreaker
+
         self.primary, self.fallback = primary, fallback
+        self.breaker = breaker or CircuitBreaker()
         self.name = primary.name
 
     def search(self, query: SearchQuery) -> SearchResults:
         from elastic_transport import TransportError
         from elasticsearch import ApiError
 
+        if not self.breaker.allow():
+            return self.fallback.search(query)  # open: no wait, no log line per search
         try:
-            return self.primary.search(query)
+            results = self.primary.search(query)
         except (TransportError, ApiError, ConnectionError, TimeoutError) as error:
-            logger.warning("Elasticsearch unavailable (%s); search answered from PostgreSQL", error)
+            if not isinstance(error, ApiError) or getattr(error, "status_code", 500) >= 500:
+                self.breaker.record_failure(error)  # a refused request of ours is not an outage
+            if not self.breaker.is_open():
+                logger.warning("Elasticsearch unavailable (%s); search answered from PostgreSQL", error)
             return self.fallback.search(query)
+        self.breaker.record_success()
+        return results
 
 
 def get_engine() -> Engine:
@@ -74,7 +87,27 @@ def search(
     query = SearchQuery(
         text=text, audience=audience_for(user), filters=filters or {}, language=language, page=page, per_page=per_page
     )
-    return (engine or get_engine()).search(query)
+    results = (engine or get_engine()).search(query)
+    localise_labels(results, language=language or translation.get_language() or settings.LANGUAGE_CODE)
+    return results
+
+
+def localise_labels(results: SearchResults, *, language: str) -> None:
+    """Municipality, governorate and category names of facets and hits in `language`, from the apps' label
+    providers (search.registry), whatever language the matching documents were written in."""
+    language = language.split("-")[0]
+    for facet in registry.LABELLED_FACETS:
+        values = {value.value for value in results.facets.get(facet, [])}
+        values.update(getattr(hit, facet) for hit in results.hits)
+        names = registry.labels(facet=facet, values={v for v in values if v}, language=language)
+        if not names:
+            continue
+        for value in results.facets.get(facet, []):
+            value.label = names.get(value.value, value.label)
+        results.facets.get(facet, []).sort(key=lambda v: (-v.count, v.label))
+        for hit in results.hits:
+            if getattr(hit, facet) in names:
+                setattr(hit, f"{facet}_name", names[getattr(hit, facet)])
 
 
 def index_status() -> dict:

@@ -90,33 +90,77 @@ def _write_batch(source_type: str, documents: list[registry.Document], using: st
     return len(rows)
 
 
-@transaction.atomic
-def rebuild(*, source_types: list[str] | None = None, progress: Callable[[str, int], None] | None = None) -> dict:
-    """Rewrite every row from the registered adapters' queryset(); rows no adapter produces any more are removed.
+class Rebuilt(dict):
+    """{source_type: documents} after a rebuild, with per type `objects` and `removed` (stale rows), the size of
+    the new vocabulary (`words`), and the outcome of the Elasticsearch load (`elasticsearch`, None without it)."""
 
-    Returns {source_type: number of documents}. `progress(source_type, n)` is called after each object.
+    def __init__(self):
+        super().__init__()
+        self.objects: dict[str, int] = {}
+        self.totals: dict[str, int] = {}
+        self.removed: dict[str, int] = {}
+        self.words = 0
+        self.elasticsearch: dict | None = None
+
+
+def rebuild(
+    *,
+    source_types: list[str] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    elasticsearch: bool = True,
+) -> Rebuilt:
+    """The one full rebuild (`search_index rebuild`, the demo loader): every row again from the registered
+    adapters' queryset(), rows no adapter produces any more removed, the typo vocabulary recomputed from scratch,
+    and, with ELASTICSEARCH_URL set (and `elasticsearch`), a new Elasticsearch index loaded and swapped in.
+
+    Objects are written in batches of BATCH, each in its own transaction, so a long rebuild never holds the rows
+    that editors are changing meanwhile. `progress(stage, done, total)` is called after each batch; the stages
+    are the source types, then "elasticsearch". Raises EngineUnavailable (a ConnectionError) when the cluster
+    cannot be loaded; PostgreSQL is rebuilt by then and the rows wait in the outbox.
     """
-    counts: dict[str, int] = {}
-    for adapter in registry.all_adapters():
-        if source_types and adapter.source_type not in source_types:
-            continue
-        keep: set[tuple[str, str]] = set()
+    from django.db.models import QuerySet
+    from django.utils import timezone
+
+    rebuilt = Rebuilt()
+    adapters = [a for a in registry.all_adapters() if not source_types or a.source_type in source_types]
+    for adapter in adapters:
+        source_type = adapter.source_type
+        started = timezone.now()
+        objects = adapter.queryset()
+        total = objects.count() if isinstance(objects, QuerySet) else len(objects)
+        iterator = objects.iterator(chunk_size=BATCH) if isinstance(objects, QuerySet) else iter(objects)
+        done = written = 0
         documents: list[registry.Document] = []
-        for done, instance in enumerate(adapter.queryset(), start=1):
-            for document in adapter.documents(instance):
-                keep.add((document.source_id, document.language))
-                documents.append(document)
-            if len(documents) >= BATCH:
-                bulk_index(source_type=adapter.source_type, documents=documents)
+        for instance in iterator:
+            documents.extend(adapter.documents(instance))
+            done += 1
+            if done % BATCH == 0:
+                written += bulk_index(source_type=source_type, documents=documents)
                 documents = []
-            if progress:
-                progress(adapter.source_type, done)
-        bulk_index(source_type=adapter.source_type, documents=documents)
-        existing = SearchDocument.objects.filter(source_type=adapter.source_type, is_deleted=False)
-        gone = [pk for pk, sid, lang in existing.values_list("pk", "source_id", "language") if (sid, lang) not in keep]
-        _remove(SearchDocument.objects.filter(pk__in=gone))
-        counts[adapter.source_type] = len(keep)
-    return counts
+                if progress:
+                    progress(source_type, done, total)
+        written += bulk_index(source_type=source_type, documents=documents)
+        if progress:
+            progress(source_type, done, total)
+        # Every row written above is newer than `started`; an older one belongs to an object that is gone or
+        # no longer searchable. (A row an editor's save wrote meanwhile is newer too, and stays.)
+        stale = SearchDocument.objects.filter(source_type=source_type, is_deleted=False, indexed_at__lt=started)
+        with transaction.atomic():
+            rebuilt.removed[source_type] = _remove(stale)
+        rebuilt[source_type], rebuilt.objects[source_type], rebuilt.totals[source_type] = written, done, total
+    if not source_types:  # rows of types nobody registers any more (an app was removed)
+        with transaction.atomic():
+            _remove(SearchDocument.objects.exclude(source_type__in=[a.source_type for a in registry.all_adapters()]))
+    rebuilt.words = rebuild_vocabulary()
+    if settings.ELASTICSEARCH_URL and elasticsearch and not source_types:
+        from search.tasks import rebuild_elasticsearch
+
+        live = SearchDocument.objects.filter(is_deleted=False).count()
+        rebuilt.elasticsearch = rebuild_elasticsearch(
+            progress=(lambda n: progress("elasticsearch", n, live)) if progress else None
+        )
+        rebuilt.elasticsearch["total"] = live
+    return rebuilt
 
 
 def _remember_words(documents: Iterable[registry.Document], using: str = "default") -> None:

@@ -5,11 +5,10 @@ from hub.models.home import HomePage
 from hub.models.news import NewsIndexPage, NewsPage
 from hub.models.practices import Audience, PracticeIndexPage, PracticePage
 from hub.models.standard import StandardPage
-from hub.models.stories import Category, StoryIndexPage, StoryPage
+from hub.models.stories import StoryIndexPage, StoryPage
 
 __all__ = [
     "Audience",
-    "Category",
     "EventIndexPage",
     "EventKind",
     "EventPage",

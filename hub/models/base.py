@@ -52,6 +52,11 @@ class HubPageMixin:
         """Municipality, governorate and category for search filters (empty for pages without them)."""
         return {}
 
+    def search_date(self):
+        """The page's own date (a story's, an event's start...) for search results and the year facet; None
+        means the date it was first published."""
+        return None
+
     def get_sitemap_urls(self, request=None):
         """Wagtail's entry plus hreflang alternates: the live translations, and x-default (the Arabic one)."""
         urls = super().get_sitemap_urls(request)

@@ -144,10 +144,14 @@ class EventPage(CachedServeMixin, RoutablePageMixin, HubPageMixin, Page):
     parent_page_types = ["hub.EventIndexPage"]
     subpage_types: list[str] = []
     search_source_type = "event"
+    search_source_label = _("Event")
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def search_date(self):
+        return self.start
 
     def clean(self):
         super().clean()

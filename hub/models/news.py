@@ -86,10 +86,14 @@ class NewsPage(CachedServeMixin, HubPageMixin, Page):
     parent_page_types = ["hub.NewsIndexPage"]
     subpage_types: list[str] = []
     search_source_type = "news"
+    search_source_label = _("News")
 
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def search_date(self):
+        return self.date
 
     def clean(self):
         from django.core.exceptions import ValidationError

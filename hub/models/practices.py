@@ -101,10 +101,14 @@ class PracticePage(CachedServeMixin, HubPageMixin, Page):
     parent_page_types = ["hub.PracticeIndexPage"]
     subpage_types: list[str] = []
     search_source_type = "practice"
+    search_source_label = _("Best practice")
 
     class Meta:
         verbose_name = _("best practice")
         verbose_name_plural = _("best practices")
+
+    def search_date(self):
+        return self.revised
 
     def get_context(self, request, *args, **kwargs):
         from hub import selectors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -17,24 +18,6 @@ from wagtail.search import index
 from hub.blocks import BodyStreamBlock, KeyFiguresBlock
 from hub.caching import CachedServeMixin
 from hub.models.base import HubPageMixin, TranslationFallbackMixin
-
-
-class Category(models.TextChoices):
-    """Story categories; the slugs mirror projects_db's project categories so filters line up."""
-
-    E_PAYMENT = "e-payment", _("e-Payment")
-    PERMITS = "permits", _("Building permits")
-    GIS = "gis", _("GIS and maps")
-    PORTAL = "portal", _("Municipal portal")
-    COMPLAINTS = "complaints", _("Complaints and citizen requests")
-    FINANCE = "finance", _("Finance and accounting")
-    DOCUMENTS = "documents", _("Archiving and documents")
-    INFRASTRUCTURE = "infrastructure", _("IT infrastructure")
-    SECURITY = "security", _("Information security")
-    SMART_CITY = "smart-city", _("Smart city")
-    OPEN_DATA = "open-data", _("Open data")
-    TRAINING = "training", _("Training")
-    LEGISLATION = "legislation", _("Legislation and policy")
 
 
 class StoryPageForm(WagtailAdminPageForm):
@@ -123,7 +106,14 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
         related_name="stories",
         help_text=_("Whose story this is. Municipal staff can only choose their own municipality."),
     )
-    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
+    category = models.ForeignKey(
+        "projects_db.Category",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="stories",
+        help_text=_("The same categories as the projects database, so that search and filters line up."),
+    )
     date = models.DateField(_("date"), default=timezone.localdate, help_text=_("When the story happened."))
     summary = models.TextField(
         _("summary"), max_length=500, help_text=_("Two or three sentences for lists and search.")
@@ -155,7 +145,12 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("municipality"), FieldPanel("category"), FieldPanel("date"), FieldPanel("featured")],
+            [
+                FieldPanel("municipality"),
+                FieldPanel("category", widget=forms.Select),  # a short list: a menu, not a chooser
+                FieldPanel("date"),
+                FieldPanel("featured"),
+            ],
             heading=_("About the story"),
         ),
         FieldPanel("summary"),
@@ -176,6 +171,7 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
     subpage_types: list[str] = []
     base_form_class = StoryPageForm
     search_source_type = "story"
+    search_source_label = _("Success story")
 
     class Meta:
         verbose_name = _("success story")
@@ -186,8 +182,14 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
         if self.lead_image_id and not (self.lead_image_alt or "").strip():
             raise ValidationError({"lead_image_alt": _("Describe the lead image for readers who cannot see it.")})
 
+    def search_date(self):
+        return self.date
+
     def search_facets(self) -> dict:
-        facets = {"category": self.category, "category_name": str(self.get_category_display())}
+        category, english = self.category, self.locale.language_code == "en"
+        facets = {}
+        if category is not None:  # named in the page's language (the search shows the reader's anyway)
+            facets.update(category=category.slug, category_name=category.name_en if english else category.name_ar)
         municipality = self.municipality
         if municipality is not None:
             facets.update(

@@ -242,6 +242,10 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 # The alias searches go through; `search_index rebuild` puts a new index behind it. Seconds before a search gives up.
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="hub-search")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=3.0)
+# Circuit breaker (search/breaker.py): after this many failures in a row, searches skip Elasticsearch for the
+# cool-down (seconds), answered by PostgreSQL at once; then one search tries the cluster again.
+ELASTICSEARCH_BREAKER_FAILURES = env.int("ELASTICSEARCH_BREAKER_FAILURES", default=3)
+ELASTICSEARCH_BREAKER_COOLDOWN = env.float("ELASTICSEARCH_BREAKER_COOLDOWN", default=30.0)
 
 LOGGING = {
     "version": 1,

@@ -40,6 +40,9 @@ class Hit:
     category_name: str = ""
     published_at: datetime | None = None
     score: float = 0.0
+    municipality: str = ""  # slugs, so the names can be shown in the reader's language
+    governorate: str = ""
+    category: str = ""
 
 
 @dataclass

@@ -31,6 +31,8 @@ FEW = 10  # fewer documents than this with every word: documents with some of th
 RANKED = 200  # and ranking, which must read each document's terms, on at most this many of them
 RANK_WEIGHTS = "{0.05,0.1,0.4,1.0}"  # D (body weak), C (title weak), B (body), A (title)
 SNIPPET_CHARS = 260
+CORRECTION_CANDIDATES = 8  # closest vocabulary words considered for a word that no document has
+CORRECTION_COUNT_CAP = 200  # documents counted per candidate (its usage, to prefer the corpus's spelling)
 STATEMENT_TIMEOUT_MS = 3000
 WEAK = "~"
 _SESSION = f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; SET LOCAL enable_seqscan = off; SET LOCAL jit = off;"
@@ -272,13 +274,21 @@ class PostgresEngine(Engine):
         words = parsed.words
         raw = self._run(words, query, filters, page, per_page, match_all=True)
         if raw.total == 0 and not any(raw.facets.values()):
-            # Nothing has every word, and not because of the filters: suppose a typo, a word the index has
-            # never seen, and correct it to the closest word it has.
-            fixed = self._correct(words)
-            if fixed is not None:
-                retry = self._run(fixed[0], query, filters, page, per_page, match_all=True)
-                if retry.total:  # the correction is kept only when every corrected word is found together
-                    (words, corrected), raw = fixed, retry
+            # Nothing has every word, and not because of the filters: a word that no document has is taken for
+            # a typo and corrected on its own to the closest word that documents do have; the other words
+            # stay. When the corrected words are not found together, only corrections within one or two edits
+            # are kept (a real word the index lacks must not turn into another one); documents with some of the words
+            # follow (below), and the page says which words were searched.
+            replacements = self._correct(words)
+            if replacements:
+                fixed, shown = _apply(words, replacements)
+                retry = self._run(fixed, query, filters, page, per_page, match_all=True)
+                confident = {w: r for w, r in replacements.items() if _close_enough(w, r[0])}
+                if not retry.total and confident != replacements:
+                    fixed, shown = _apply(words, confident)
+                    retry = self._run(fixed, query, filters, page, per_page, match_all=True) if confident else retry
+                if retry.total or confident:
+                    words, corrected, raw = fixed, shown, retry
         if raw.total < FEW and len(words) > 1:
             # Few documents have every word: add those with some of them, after the ones with all of them.
             relaxed = self._run(words, query, filters, page, per_page, match_all=False)
@@ -345,29 +355,51 @@ class PostgresEngine(Engine):
         raw.hits = [(pk, rank) for _, pk, rank in sorted(hits)]
         return raw
 
-    def _correct(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
-        """Replace words the index has never seen by the closest known word (trigram similarity)."""
-        known = set(SearchWord.objects.using(self.using).filter(word__in=words).values_list("word", flat=True))
-        unknown = [w for w in words if w not in known and len(w) >= 3 and not w.isdigit()]
-        if not unknown:
-            return None
-        table = SearchWord._meta.db_table
-        replacements: dict[str, tuple[str, str]] = {}
+    def _correct(self, words: tuple[str, ...]) -> dict[str, tuple[str, str, float]]:
+        """For each word that matches no document: the closest vocabulary word (trigram similarity) that does,
+        as (word, spelling shown, similarity); among close candidates, the one more documents use (the corpus's
+        usual spelling) wins."""
+        table, words_table = SearchDocument._meta.db_table, SearchWord._meta.db_table
+        checkable = [w for w in words if len(w) >= 3 and not w.isdigit()]
+        replacements: dict[str, tuple[str, str, float]] = {}
+        if not checkable:
+            return replacements
         with connections[self.using].cursor() as cursor:
-            for word in unknown:
+            cursor.execute(
+                f"SELECT w FROM unnest(%s::text[], %s::text[]) AS q(w, tsq) WHERE NOT EXISTS ("  # noqa: S608
+                f"SELECT 1 FROM {table} d WHERE d.search_vector @@ q.tsq::tsquery AND NOT d.is_deleted)",
+                [checkable, [build_tsquery((w,)) for w in checkable]],
+            )
+            unmatched = [row[0] for row in cursor.fetchall()]
+            for word in unmatched:
                 cursor.execute(
-                    f"SELECT word, display FROM {table} WHERE word %% %s "  # noqa: S608 (table name is ours)
-                    "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
-                    [word, word],
+                    f"SELECT word, display, similarity(word, %s) FROM {words_table} "  # noqa: S608
+                    "WHERE word %% %s ORDER BY similarity(word, %s) DESC, word LIMIT %s",
+                    [word, word, word, CORRECTION_CANDIDATES],
                 )
-                row = cursor.fetchone()
-                if row:
-                    replacements[word] = row
-        if not replacements:
-            return None
-        fixed = tuple(replacements.get(w, (w, w))[0] for w in words)
-        shown = " ".join(replacements.get(w, (w, w))[1] for w in words)
-        return fixed, shown
+                candidates = cursor.fetchall()
+                if not candidates:
+                    continue
+                # How many live documents each candidate finds (capped): a vocabulary word no document has any
+                # more finds none and is never offered.
+                cursor.execute(
+                    "SELECT c.word, (SELECT count(*) FROM (SELECT 1 FROM "  # noqa: S608
+                    f"{table} d WHERE d.search_vector @@ c.tsq::tsquery AND NOT d.is_deleted LIMIT %s) n) "
+                    "FROM unnest(%s::text[], %s::text[]) AS c(word, tsq)",
+                    [
+                        CORRECTION_COUNT_CAP,
+                        [c[0] for c in candidates],
+                        [build_tsquery((c[0],)) for c in candidates],
+                    ],
+                )
+                found = dict(cursor.fetchall())
+                # similarity in steps of 0.05: about as close counts as equal, and usage decides
+                usable = [(round(sim / 0.05), found.get(w, 0), w, shown, sim) for w, shown, sim in candidates]
+                usable = [c for c in usable if c[1] > 0]
+                if usable:
+                    _, _, best, shown, sim = max(usable, key=lambda c: (c[0], c[1], [-ord(ch) for ch in c[2]]))
+                    replacements[word] = (best, shown, float(sim))
+        return replacements
 
     def _hits(self, ranked: list[tuple[int, float]], words: tuple[str, ...]) -> list[Hit]:
         if not ranked:
@@ -388,6 +420,9 @@ class PostgresEngine(Engine):
                 "governorate_name",
                 "category_name",
                 "published_at",
+                "municipality",
+                "governorate",
+                "category",
             )
         )
         by_pk = {row.pk: row for row in rows}
@@ -411,9 +446,34 @@ class PostgresEngine(Engine):
                     category_name=row.category_name,
                     published_at=row.published_at,
                     score=float(rank),
+                    municipality=row.municipality,
+                    governorate=row.governorate,
+                    category=row.category,
                 )
             )
         return hits
+
+
+def _close_enough(typed: str, word: str) -> bool:
+    """A correction trusted on its own: at most one edit (a letter added, dropped, changed, or two neighbours
+    swapped) for words of 3 to 5 letters, two for longer ones (as Elasticsearch's fuzziness AUTO)."""
+    allowed = 0 if len(typed) < 3 else 1 if len(typed) <= 5 else 2
+    previous2, previous = None, list(range(len(word) + 1))
+    for i, a in enumerate(typed, start=1):
+        current = [i]
+        for j, b in enumerate(word, start=1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if previous2 is not None and i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b:
+                cost = min(cost, previous2[j - 2] + 1)  # two neighbours swapped
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1] <= allowed
+
+
+def _apply(words: tuple[str, ...], replacements: dict[str, tuple[str, str, float]]) -> tuple[tuple[str, ...], str]:
+    """The query words with the replacements made, and the query as shown ("showing results for …")."""
+    fixed = tuple(dict.fromkeys(replacements[w][0] if w in replacements else w for w in words))
+    return fixed, " ".join(replacements[w][1] if w in replacements else w for w in words)
 
 
 def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list]:

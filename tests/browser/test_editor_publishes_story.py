@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def cms(home_pages, settings):
     from hub import services
     from hub.accounts import roles
-    from tests.hub.factories import MunicipalityFactory, UserFactory
+    from tests.hub.factories import CategoryFactory, MunicipalityFactory, UserFactory
 
     settings.ROOT_URLCONF = "tests.browser.media_urls"
     settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no network: no avatar from gravatar.com
@@ -22,6 +22,9 @@ def cms(home_pages, settings):
     sections = services.cms_ensure_sections(home=home_pages["ar"])
     services.cms_ensure_workflow()
     MunicipalityFactory(slug="hebron", name_ar="الخليل", name_en="Hebron")
+    CategoryFactory(
+        slug="portal-services", name_ar="البوابة والخدمات الإلكترونية", name_en="Portal and online services"
+    )
     UserFactory(username="editor", groups=[roles.MINISTRY_EDITORS])  # password: pass-for-tests-1
     return sections
 
@@ -56,7 +59,7 @@ def test_editor_publishes_a_story_with_an_image_and_a_visitor_sees_it(page, live
     # Write and publish the story.
     page.goto(f"{live_server.url}/admin/pages/add/hub/storypage/{index.pk}/")
     page.fill("input[name=title]", "بوابة الخليل الإلكترونية")
-    page.select_option("select[name=category]", value="portal")
+    page.select_option("select[name=category]", label="البوابة والخدمات الإلكترونية")
     page.fill("textarea[name=summary]", "أطلقت بلدية الخليل بوابتها الإلكترونية.")
     # Municipality (a snippet chooser), then the lead image (the image chooser).
     page.locator("[data-chooser-action-choose]").nth(0).click()

@@ -32,6 +32,18 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     governorate = factory.SubFactory(GovernorateFactory)
 
 
+class CategoryFactory(factory.django.DjangoModelFactory):
+    """A project category (stories use the same list)."""
+
+    class Meta:
+        model = "projects_db.Category"
+        django_get_or_create = ("slug",)
+
+    slug = "portal-services"
+    name_en = "Portal and online services"
+    name_ar = "البوابة والخدمات الإلكترونية"
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "accounts.User"
@@ -80,7 +92,7 @@ def make_story(index, *, municipality=None, image=None, **fields):
         "title": f"قصة {n}",
         "slug": f"story-{n}",
         "summary": "ملخص القصة",
-        "category": "portal",
+        "category": fields.pop("category", None) or CategoryFactory(),
         "date": datetime.date(2024, 5, 1),
         "municipality": municipality or MunicipalityFactory(),
         "lead_image": image or make_image(f"story-{n}"),

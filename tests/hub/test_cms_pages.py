@@ -14,7 +14,16 @@ from hub.models import (
     StoryIndexPage,
     StoryPage,
 )
-from tests.hub.factories import make_event, make_news, make_practice, make_story, publish, stream, translate
+from tests.hub.factories import (
+    CategoryFactory,
+    make_event,
+    make_news,
+    make_practice,
+    make_story,
+    publish,
+    stream,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +145,7 @@ def test_demo_content_is_complete_and_loading_twice_changes_nothing(db):
 def test_pages_give_search_their_type_text_and_facets(sections):
     story = make_story(
         sections["stories"]["ar"],
-        category="gis",
+        category=CategoryFactory(slug="gis-planning", name_ar="نظم المعلومات الجغرافية", name_en="GIS and planning"),
         summary="خرائط رقمية",
         body=stream(("paragraph", "<p>طبقات <b>المياه</b></p>")),
         outcomes=stream(("figures", [{"value": "14", "label": "طبقة"}])),
@@ -145,7 +154,7 @@ def test_pages_give_search_their_type_text_and_facets(sections):
     text = story.search_text()
     assert "خرائط رقمية" in text and "طبقات المياه" in text and "14 طبقة" in text and "<b>" not in text
     facets = story.search_facets()
-    assert facets["category"] == "gis"
+    assert facets["category"] == "gis-planning" and facets["category_name"] == "نظم المعلومات الجغرافية"
     assert facets["municipality"] == story.municipality.slug
     assert facets["governorate"] == story.municipality.governorate.slug
     event = make_event(sections["events"]["ar"], agenda=stream(("item", {"title": "الافتتاح"})))
@@ -174,8 +183,10 @@ def test_a_published_story_becomes_a_search_document_with_its_facets(sections):
     from search.models import SearchDocument
 
     story = make_story(
-        sections["stories"]["ar"], category="gis", body=stream(("paragraph", "<p>طبقات المياه والطرق</p>"))
+        sections["stories"]["ar"],
+        category=CategoryFactory(slug="gis-planning"),
+        body=stream(("paragraph", "<p>طبقات المياه والطرق</p>")),
     )
     document = SearchDocument.objects.get(source_type="story", source_id=str(story.pk))
     assert "طبقات المياه والطرق" in document.body
-    assert document.category == "gis" and document.municipality == story.municipality.slug
+    assert document.category == "gis-planning" and document.municipality == story.municipality.slug

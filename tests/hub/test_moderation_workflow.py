@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from hub.accounts import roles
 from hub.models import PracticePage, StoryPage
-from tests.hub.factories import MunicipalityFactory, UserFactory, make_image, make_story
+from tests.hub.factories import CategoryFactory, MunicipalityFactory, UserFactory, make_image, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def story_form(*, title, slug, municipality, image, action="action-submit"):
             "title": title,
             "slug": slug,
             "municipality": municipality.pk,
-            "category": "permits",
+            "category": CategoryFactory(slug="e-permits", name_en="E-permits", name_ar="الرخص الإلكترونية").pk,
             "date": "2024-05-01",
             "summary": "رخص البناء صارت إلكترونية",
             "lead_image": image.pk,

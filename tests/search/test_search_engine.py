@@ -227,3 +227,33 @@ def test_a_total_cut_at_the_counting_cap_says_so(index, find):
     assert (capped.total, capped.total_is_capped) == (3, True)
     full = find("موازنة")
     assert (full.total, full.total_is_capped) == (5, False)
+
+
+def test_a_typo_is_corrected_on_its_own_even_when_the_other_words_are_found_elsewhere(index, find):
+    index(
+        [
+            Doc(source_id="hebron", language="en", title="Hebron water billing"),
+            Doc(source_id="payment", language="en", title="Online payment portal"),
+        ]
+    )
+    results = find("hebron paymnet")  # no document has both words, and "paymnet" none at all
+    assert results.corrected_query == "hebron payment"
+    assert set(ids(results)) == {"hebron", "payment"}
+
+
+def test_a_correction_is_a_word_documents_use_not_a_leftover_of_the_vocabulary(index, find):
+    from search.models import SearchWord
+
+    index([Doc(source_id="payment", language="en", title="Online payment portal")])
+    SearchWord.objects.create(word="paymnts", display="paymnts")  # closer to the typo, but no document has it
+    results = find("paymnt")
+    assert results.corrected_query == "payment" and ids(results) == ["payment"]
+
+
+def test_among_close_spellings_the_one_the_documents_use_wins(index, find):
+    index(
+        [Doc(source_id=f"centre{n}", language="en", title="Service centre opening") for n in range(4)]
+        + [Doc(source_id="center", language="en", title="Call center")]
+    )
+    results = find("centar")  # as close to "centre" as to "center"
+    assert results.corrected_query == "centre"

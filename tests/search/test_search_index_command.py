@@ -60,6 +60,36 @@ def test_rebuild_indexes_every_source_and_removes_what_no_longer_exists(settings
     assert run("rebuild").count("note: 2/2 objects, 2 documents, 0 stale removed") == 1  # idempotent
 
 
+def test_rebuild_recomputes_the_typo_vocabulary_from_scratch(settings, notes):  # noqa: F811
+    from search.models import SearchWord
+
+    settings.ELASTICSEARCH_URL = ""
+    notes.add(Note(pk=1, title="الموازنة المفتوحة"))
+    SearchWord.objects.create(word="الحدايق", display="الحدائق")  # a word of a document long gone
+
+    output = run("rebuild")
+
+    assert set(SearchWord.objects.values_list("word", flat=True)) == {"الموازنه", "المفتوحه"}
+    assert "Typo vocabulary: 2 words" in output
+
+
+def test_the_demo_loader_rebuilds_through_the_same_service(settings, notes):  # noqa: F811
+    from search import demo
+    from search.models import SearchWord
+
+    settings.ELASTICSEARCH_URL = ""
+    notes.add(Note(pk=1, title="بوابة"))
+    index_instance(source_type="note", instance=Note(pk=3, title="قديم"))  # no longer in the adapter's queryset
+    SearchWord.objects.create(word="الحدايق", display="الحدائق")
+    out = Output()
+
+    demo.load(stdout=out)
+
+    assert sorted(SearchDocument.objects.values_list("source_type", "source_id")) == [("note", "1")]
+    assert set(SearchWord.objects.values_list("word", flat=True)) == {"بوابه"}
+    assert "note 1" in out.text and "typo vocabulary 1 words" in out.text
+
+
 def test_status_counts_documents_per_type_and_language_and_the_waiting_pushes(settings, notes):  # noqa: F811
     settings.ELASTICSEARCH_URL = ""
     for note in (Note(pk=1, title="أ"), Note(pk=2, title="ب"), Note(pk=3, title="c", language="en")):

@@ -99,14 +99,15 @@ def test_pagination_links_keep_query_and_filters(client, index):
 
 
 def test_query_count_does_not_grow_with_results(client, index, django_assert_num_queries):
-    index([Doc(source_id=f"few{i}", title="تقرير قليل") for i in range(2)])
+    index([Doc(source_id=f"few{i}", title="تقرير قليل", municipality="few") for i in range(2)])
     client.get("/ar/search/")  # warm-up: per-process caches are filled on the first visit
     # 3 for the forums the reader may read (machina's permissions, via the forum's audience provider);
-    # savepoint, one statement for hits + total + facets, release, one fetch of the page's rows
-    with django_assert_num_queries(7):
+    # savepoint, one statement for hits + total + facets, release, one fetch of the page's rows;
+    # one for the municipalities' names in the reader's language (projects_db's label provider)
+    with django_assert_num_queries(8):
         client.get("/ar/search/", {"q": "تقرير"})
     index([Doc(source_id=f"many{i}", title="تقرير كثير", municipality=f"m{i}") for i in range(60)])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get("/ar/search/", {"q": "تقرير", "page": "2"})
 
 
@@ -168,3 +169,17 @@ def test_when_counting_stops_at_the_cap_the_page_says_at_least_in_both_languages
     assert "2 نتيجة على الأقل" in html and "نتائج</p>" not in html
     html = client.get("/en/search/", {"q": "موازنة"}).content.decode()
     assert "At least 2 results" in html
+
+
+@override_settings(SEARCH_RATE_LIMIT_PER_MINUTE=2, ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_each_visitor_has_their_own_search_allowance(client, stories):
+    # Every request reaches the site from nginx (127.0.0.1); the client is the last X-Forwarded-For entry.
+    first = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    second = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
+    for _ in range(2):
+        assert client.get("/en/search/", {"q": "x"}, **first).status_code == 200
+    assert client.get("/en/search/", {"q": "x"}, **first).status_code == 429
+    assert client.get("/en/search/", {"q": "x"}, **second).status_code == 200
+    # a forged entry in front of the real one does not buy a new allowance
+    forged = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "10.9.9.9, 203.0.113.7"}
+    assert client.get("/en/search/", {"q": "x"}, **forged).status_code == 429

@@ -293,6 +293,9 @@ def _hit(raw: dict) -> Hit:
         category_name=source.get("category_name", ""),
         published_at=datetime.fromisoformat(published) if published else None,
         score=raw.get("_score") or 0.0,
+        municipality=source.get("municipality", ""),
+        governorate=source.get("governorate", ""),
+        category=source.get("category", ""),
     )
 
 

@@ -21,23 +21,13 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
+from search import arabic
+
 # Spelling variants that must not separate two words, mapped before tokenising (offsets are kept, so highlights
-# still land on the original characters). `arabic_normalization` covers most of these again after tokenising;
-# the mapping makes the list explicit and adds what Lucene's normaliser does not: alef wasla, superscript alef,
-# Persian yeh and keheh.
-ARABIC_CHAR_MAPPINGS = [
-    "\u0623=>\u0627",  # أ -> ا
-    "\u0625=>\u0627",  # إ -> ا
-    "\u0622=>\u0627",  # آ -> ا
-    "\u0671=>\u0627",  # ٱ -> ا
-    "\u0629=>\u0647",  # ة -> ه
-    "\u0649=>\u064a",  # ى -> ي
-    "\u06cc=>\u064a",  # ی -> ي
-    "\u06a9=>\u0643",  # ک -> ك
-    "\u0640=>",  # tatweel
-    *[f"{chr(code)}=>" for code in range(0x064B, 0x0653)],  # tanween, harakat, shadda, sukun, maddah
-    "\u0670=>",  # superscript alef
-]
+# still land on the original characters). Generated from search.arabic's own tables (letter and digit folds,
+# stripped marks, presentation forms), so both engines fold exactly the same characters; `arabic_normalization`
+# after tokenising is kept as a safety net.
+ARABIC_CHAR_MAPPINGS = [f"{char}=>{folded}" for char, folded in arabic.char_mappings().items()]
 
 arabic_chars = char_filter("hub_arabic_chars", type="mapping", mappings=ARABIC_CHAR_MAPPINGS)
 arabic_stop = token_filter("hub_arabic_stop", type="stop", stopwords="_arabic_")

@@ -7,13 +7,10 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 
-from search import registry, services, tasks
+from search import services, tasks
 from search.models import SearchDocument
-
-CHUNK = 500  # objects indexed per transaction during a rebuild (one outbox push is enqueued per transaction)
 
 
 class Progress:
@@ -60,60 +57,43 @@ class Command(BaseCommand):
 
     # rebuild
     def handle_rebuild(self, *, postgres_only: bool) -> None:
-        for adapter in registry.all_adapters():
-            self._rebuild_type(adapter)
-        orphans = SearchDocument.objects.exclude(source_type__in=[a.source_type for a in registry.all_adapters()])
-        for source_type, source_id in orphans.values_list("source_type", "source_id").distinct():
-            services.unindex(source_type=source_type, source_id=source_id)
-        if not settings.ELASTICSEARCH_URL or postgres_only:
-            return
-        from search.engines.elasticsearch import EngineUnavailable
+        """The same service as the demo loader (search.services.rebuild); this only draws its progress."""
+        from search.engines.elasticsearch.client import EngineUnavailable
 
-        total = SearchDocument.objects.filter(is_deleted=False).count()
-        bar = Progress(self.stdout, "Elasticsearch", total)
+        bars: dict[str, Progress] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in bars:
+                if bars and self.stdout.isatty():
+                    self.stdout.write("")  # the previous stage's bar keeps its line
+                bars[stage] = Progress(self.stdout, "Elasticsearch" if stage == "elasticsearch" else stage, total)
+            bars[stage].update(done)
+
         try:
-            outcome = tasks.rebuild_elasticsearch(progress=bar.update)
+            rebuilt = services.rebuild(progress=progress, elasticsearch=not postgres_only)
         except EngineUnavailable as error:
             raise CommandError(str(error)) from error
-        bar.finish(outcome["loaded"], f" loaded into {outcome['index']}, failed {outcome['failed']}")
+        if bars and self.stdout.isatty():
+            self.stdout.write("")
+        for source_type, documents in rebuilt.items():
+            self.stdout.write(
+                f"{source_type}: {rebuilt.objects[source_type]}/{rebuilt.totals[source_type]} objects, "
+                f"{documents} documents, {rebuilt.removed[source_type]} stale removed"
+            )
+        self.stdout.write(f"Typo vocabulary: {rebuilt.words} words")
+        outcome = rebuilt.elasticsearch
+        if outcome is None:
+            return
+        self.stdout.write(
+            f"Elasticsearch: {outcome['loaded']}/{outcome['total']} loaded into {outcome['index']}, "
+            f"failed {outcome['failed']}"
+        )
         replaced = ", ".join(outcome["replaced"]) or "nothing"
         caught_up = outcome["caught_up"]
         self.stdout.write(
             f"Alias {outcome['alias']} -> {outcome['index']} (replaced {replaced}); "
             f"pushed since: {caught_up['indexed']} indexed, {caught_up['deleted']} deleted"
         )
-
-    def _rebuild_type(self, adapter) -> None:
-        objects = adapter.queryset()
-        total = objects.count() if isinstance(objects, QuerySet) else len(objects)
-        bar = Progress(self.stdout, adapter.source_type, total)
-        seen: set[str] = set()
-        documents = 0
-        iterator = objects.iterator(chunk_size=CHUNK) if isinstance(objects, QuerySet) else iter(objects)
-        done = 0
-        while True:
-            with transaction.atomic():
-                chunk = 0
-                for instance in iterator:
-                    documents += services.index_instance(source_type=adapter.source_type, instance=instance)
-                    seen.add(str(instance.pk))
-                    chunk += 1
-                    if chunk == CHUNK:
-                        break
-            done += chunk
-            bar.update(done)
-            if chunk < CHUNK:
-                break
-        stale = (
-            SearchDocument.objects.filter(source_type=adapter.source_type, is_deleted=False)
-            .exclude(source_id__in=seen)
-            .values_list("source_id", flat=True)
-            .distinct()
-        )
-        removed = 0
-        for source_id in list(stale):
-            removed += services.unindex(source_type=adapter.source_type, source_id=source_id)
-        bar.finish(done, f" objects, {documents} documents, {removed} stale removed")
 
     # sync
     def handle_sync(self, **options) -> None:
