@@ -35,9 +35,12 @@ def _topic_url(topic) -> str:
 
 
 def _readable_post(request, pk):
-    """A post the user may read; 404 otherwise (the public must not learn it exists)."""
+    """A post the user may read (its forum, and its approval: forum/handler.py); 404 otherwise (the public must not
+    learn it exists)."""
     post = get_object_or_404(Post.objects.select_related("topic", "topic__forum", "poster"), pk=pk)
     if post.topic.forum_id not in selectors.readable_forum_ids(request.user):
+        raise Http404
+    if not request.forum_permission_handler.can_read_post(post, request.user):
         raise Http404
     return post
 

@@ -133,3 +133,10 @@ def test_once_approved_the_topic_is_public(client, pending):
     post.save()
     response = client.get(topic_url(pending["topic"]))
     assert response.status_code == 200 and SUBJECT in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["member", "other_staff"])
+def test_the_report_form_of_a_pending_post_answers_404_to_others(login_as, pending, role):
+    client = login_as(role)
+    response = client.get(reverse("hub_forum:report_post", kwargs={"pk": pending["reply"].pk}))
+    assert response.status_code == 404 and REPLY not in response.content.decode()
