@@ -78,6 +78,21 @@ def test_project_documents_are_stored_in_the_private_folder(draft_document):
     assert not Path(settings.PRIVATE_MEDIA_ROOT).is_relative_to(Path(settings.MEDIA_ROOT))
 
 
+def test_project_images_stay_public_media(people):
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (800, 600), "white").save(buffer, "PNG")
+    project = ProjectFactory(title="Hebron live", lead_municipality=people["hebron"])
+    upload = SimpleUploadedFile("hebron-photo.png", buffer.getvalue(), content_type="image/png")
+    services.project_update(project=project, user=people["editor"], data={"new_image": upload})
+    image = project.images.get()
+    assert Path(image.file.path).is_relative_to(Path(settings.MEDIA_ROOT))
+    assert image.file.url.startswith(settings.MEDIA_URL)
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_a_draft_projects_document_is_served_only_to_its_staff_and_editors(client, people, draft_document, role):
     _, document = draft_document
@@ -120,6 +135,17 @@ def test_the_admin_document_chooser_lists_a_draft_projects_document_only_to_thos
     html = response.content.decode()
     assert response.status_code == 200 and "public-guide.pdf" in html
     assert ("hebron-draft-plan.pdf" in html) is (role != "staff_nablus")
+
+
+@pytest.mark.parametrize("role", ["staff_nablus", "staff_hebron"])
+def test_the_admin_chosen_answer_does_not_name_a_hidden_document(client, people, draft_document, role):
+    _, document = draft_document
+    client = as_role(client, people, role)
+    chooser = "/admin/documents/chooser"
+    for url in (f"{chooser}/chosen/{document.pk}/", f"{chooser}/chosen-multiple/?id={document.pk}"):
+        response = client.get(url)
+        assert (response.status_code == 200) is (role == "staff_hebron"), url
+        assert ("hebron-draft-plan.pdf" in response.content.decode()) is (role == "staff_hebron"), url
 
 
 # --- Forum attachments ----------------------------------------------------------------------------------------

@@ -174,7 +174,8 @@ def test_gunicorn_refuses_the_public_and_hands_private_files_to_the_web_server(s
     status, _, headers = fetch(gunicorn, urls["attachment"])
     assert status == 302 and "/accounts/login/" in headers["location"]
     for name in ("document_media", "attachment_media"):
-        assert fetch(gunicorn, urls[name])[0] == 404, name
+        for cookie in ("", site["cookie"]):  # not even to a reader with the right: only the checked URL serves it
+            assert fetch(gunicorn, urls[name], cookie=cookie)[0] == 404, name
     # Hebron's staff: an empty answer telling nginx which private file to send.
     for name, file in (("document", site["document"].file), ("attachment", site["attachment"].file)):
         status, body, headers = fetch(gunicorn, urls[name], cookie=site["cookie"])
@@ -245,6 +246,9 @@ def test_through_nginx_as_documented_the_public_gets_nothing_and_the_reader_gets
     assert fetch(nginx, f"/media/{PNG_NAME}")[1] == b"public image bytes"  # public uploads are served
     for name in ("document", "document_media", "attachment_media"):
         status, body, _ = fetch(nginx, urls[name])
+        assert status == 404 and PDF not in body, name
+    for name in ("document_media", "attachment_media"):
+        status, body, _ = fetch(nginx, urls[name], cookie=site["cookie"])
         assert status == 404 and PDF not in body, name
     private_path = f"/private-media/{site['document'].file.name}"
     assert fetch(nginx, private_path)[0] == 404  # the internal location cannot be asked for directly
