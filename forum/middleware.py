@@ -1,11 +1,12 @@
-"""machina's permission middleware, limited so that the rest of the site writes nothing for anonymous readers."""
+"""machina's permission middleware, limited so that the rest of the site writes nothing for anonymous readers, and
+giving every request the site's permission handler (forum/handler.py)."""
 
 import re
 
 from machina.apps.forum_permission.middleware import ForumPermissionMiddleware as MachinaForumPermissionMiddleware
-from machina.core.loading import get_class
 
-PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
+from forum.handler import PermissionHandler
+
 FORUM_PATH = re.compile(r"^/[a-z]{2}/forum/")
 
 
@@ -15,6 +16,6 @@ class ForumPermissionMiddleware(MachinaForumPermissionMiddleware):
 
     def process_request(self, request):
         if request.user.is_authenticated or FORUM_PATH.match(request.path_info):
-            return super().process_request(request)
+            super().process_request(request)
         request.forum_permission_handler = PermissionHandler()
         return None

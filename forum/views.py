@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -35,9 +36,12 @@ def _topic_url(topic) -> str:
 
 
 def _readable_post(request, pk):
-    """A post the user may read; 404 otherwise (the public must not learn it exists)."""
+    """A post the user may read (its forum, and its approval: forum/handler.py); 404 otherwise (the public must not
+    learn it exists)."""
     post = get_object_or_404(Post.objects.select_related("topic", "topic__forum", "poster"), pk=pk)
     if post.topic.forum_id not in selectors.readable_forum_ids(request.user):
+        raise Http404
+    if not request.forum_permission_handler.can_read_post(post, request.user):
         raise Http404
     return post
 
@@ -211,6 +215,9 @@ MachinaPostCreateView = get_class("forum_conversation.views", "PostCreateView")
 MachinaTopicCreateView = get_class("forum_conversation.views", "TopicCreateView")
 MachinaPostUpdateView = get_class("forum_conversation.views", "PostUpdateView")
 MachinaTopicUpdateView = get_class("forum_conversation.views", "TopicUpdateView")
+MachinaUserPostsView = get_class("forum_member.views", "UserPostsView")
+MachinaForumProfileDetailView = get_class("forum_member.views", "ForumProfileDetailView")
+MachinaAttachmentView = get_class("forum_attachments.views", "AttachmentView")
 
 
 class ForumView(MachinaForumView):
@@ -231,7 +238,26 @@ class ForumView(MachinaForumView):
 
 
 class TopicView(MachinaTopicView):
-    """A topic with its accepted answer and, when it discusses a project, the project's card."""
+    """A topic with its accepted answer and, when it discusses a project, the project's card. A topic waiting for
+    approval answers 404 except to its author and the forum's moderators, who also see the posts that wait."""
+
+    def get_topic(self):
+        topic = super().get_topic()
+        handler = self.request.forum_permission_handler
+        if handler.can_read_forum(topic.forum, self.request.user) and not handler.can_read_topic(
+            topic, self.request.user
+        ):
+            raise Http404  # forums the user may not read keep machina's answer (403, or the sign-in page)
+        return topic
+
+    def get_queryset(self):
+        topic = self.get_topic()
+        visible = self.request.forum_permission_handler.visible_posts_filter(self.request.user)
+        return (
+            topic.posts.filter(visible | Q(approved=True))
+            .select_related("poster", "updated_by")
+            .prefetch_related("attachments", "poster__forum_profile")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -342,3 +368,47 @@ class UnreadTopicsView(get_class("forum_tracking.views", "UnreadTopicsView")):
 
     def get_queryset(self):
         return super().get_queryset().select_related("forum", "poster", "last_post", "last_post__poster")
+
+
+# --- Members' posts: what waits for approval stays with its author and the forum's moderators --------------------
+
+
+class UserPostsView(MachinaUserPostsView):
+    """A member's posts, without those waiting for approval unless the reader wrote them or moderates the forum."""
+
+    def get_queryset(self):
+        visible = self.request.forum_permission_handler.visible_posts_filter(self.request.user)
+        return super().get_queryset().filter(visible)
+
+
+class ForumProfileDetailView(MachinaForumProfileDetailView):
+    """A member's profile; its recent posts leave out replies in topics that wait for approval."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recent_posts"] = [post for post in context["recent_posts"] if post.topic.approved]
+        return context
+
+
+# --- Attachments: the file is in the private media folder; the web server sends it once the right is checked -----
+
+
+class AttachmentView(MachinaAttachmentView):
+    """machina's download view (it checks `can_download_file` on the forum), refusing attachments of posts the
+    reader may not see, and handing the bytes to the web server (django-sendfile2: X-Accel-Redirect with nginx)."""
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_attachment"):
+            self._attachment = super().get_object(queryset)
+        return self._attachment
+
+    def perform_permissions_check(self, user, obj, perms):
+        return super().perform_permissions_check(
+            user, obj, perms
+        ) and self.request.forum_permission_handler.can_read_post(self.get_object().post, user)
+
+    def render_to_response(self, context, **response_kwargs):
+        from django_sendfile import sendfile
+
+        attachment = self.object
+        return sendfile(self.request, attachment.file.path, attachment=True, attachment_filename=attachment.filename)

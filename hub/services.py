@@ -162,3 +162,38 @@ def cms_ensure_workflow() -> "Workflow":  # noqa: F821
     for index in story_indexes:
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
     return workflow
+
+
+def private_media_move(*, dry_run: bool = False) -> dict[str, list[str]]:
+    """Move files that are not public (hub.storage.PRIVATE_FOLDERS) from MEDIA_ROOT to PRIVATE_MEDIA_ROOT, keeping
+    their names, so the database keeps pointing at them. Nothing is overwritten: a file already at its destination
+    with the same bytes is only removed from MEDIA_ROOT; one with different bytes is left where it is and reported.
+    Returns {"moved": [...], "duplicates": [...], "conflicts": [...]} (names relative to the media roots)."""
+    import filecmp
+    import shutil
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from hub.storage import PRIVATE_FOLDERS
+
+    public_root, private_root = Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)
+    result: dict[str, list[str]] = {"moved": [], "duplicates": [], "conflicts": []}
+    for folder in PRIVATE_FOLDERS:
+        source_folder = public_root / folder
+        if not source_folder.is_dir():
+            continue
+        for source in sorted(p for p in source_folder.rglob("*") if p.is_file()):
+            name = source.relative_to(public_root).as_posix()
+            target = private_root / name
+            if target.exists():
+                same = filecmp.cmp(source, target, shallow=False)
+                result["duplicates" if same else "conflicts"].append(name)
+                if same and not dry_run:
+                    source.unlink()
+                continue
+            result["moved"].append(name)
+            if not dry_run:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(source), str(target))  # copies then removes when the roots are on two disks
+    return result

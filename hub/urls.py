@@ -9,10 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import sitemaps, views
+from projects_db import views as projects_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    # Choosing documents in the admin hides documents of unpublished projects (projects_db); then Wagtail answers.
+    path("admin/documents/chooser/chosen/<str:pk>/", projects_views.admin_document_chosen),
+    path("admin/documents/chooser/chosen-multiple/", projects_views.admin_document_chosen),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

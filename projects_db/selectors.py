@@ -210,3 +210,33 @@ def project_card(*, project_id: int) -> dict | None:
         "municipality": project.lead_municipality.name if project.lead_municipality_id else "",
         "summary": project.summary,
     }
+
+
+# Wagtail collection that documents uploaded with a project go into (projects_db/services.py, migration 0003).
+PROJECT_DOCUMENTS_COLLECTION = "Project documents"
+
+
+def documents_visible_to(*, queryset: QuerySet, user) -> QuerySet:
+    """The Wagtail documents of `queryset` that `user` may see (serve view, admin chooser).
+
+    A document attached to projects is seen by everyone only once one of them is published; until then only by
+    editors and staff of a lead municipality of one of them. A document in the project documents collection that is
+    attached to nothing yet (uploaded with a change that waits for review) is seen by editors and by staff of its
+    uploader's municipality. Any other document is left to Wagtail (its collection privacy)."""
+    if is_editor(user):
+        return queryset
+    links = Project.documents.through.objects
+    restricted = Q(pk__in=links.values("document_id")) | Q(collection__name=PROJECT_DOCUMENTS_COLLECTION)
+    visible = Q(pk__in=links.filter(project__state=Project.State.PUBLISHED).values("document_id"))
+    municipality_id = staff_municipality_id(user)
+    if municipality_id is not None:
+        visible |= Q(pk__in=links.filter(project__lead_municipality_id=municipality_id).values("document_id"))
+        visible |= Q(
+            collection__name=PROJECT_DOCUMENTS_COLLECTION,
+            uploaded_by_user__municipality_id=municipality_id,
+        ) & ~Q(pk__in=links.values("document_id"))
+    return queryset.exclude(restricted & ~visible)
+
+
+def document_visible_to(*, document, user) -> bool:
+    return documents_visible_to(queryset=type(document).objects.filter(pk=document.pk), user=user).exists()

@@ -200,6 +200,18 @@ def _validate(project: Project, data: dict) -> None:
             raise ValidationError({"outcomes": error.messages}) from None
 
 
+def project_documents_collection():
+    """The Wagtail collection of documents uploaded with projects (made on first use if a test flushed it)."""
+    from wagtail.models import Collection
+
+    from projects_db.selectors import PROJECT_DOCUMENTS_COLLECTION
+
+    collection = Collection.objects.filter(name=PROJECT_DOCUMENTS_COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=PROJECT_DOCUMENTS_COLLECTION)
+    return collection
+
+
 def _store_uploads(data: dict, user) -> dict:
     """Uploaded files (already checked by projects_db.uploads) become Wagtail documents and images."""
     data = dict(data)
@@ -207,7 +219,9 @@ def _store_uploads(data: dict, user) -> dict:
     if upload:
         from wagtail.documents import get_document_model
 
-        document = get_document_model()(title=upload.name[:255], file=upload, uploaded_by_user=user)
+        document = get_document_model()(
+            title=upload.name[:255], file=upload, uploaded_by_user=user, collection=project_documents_collection()
+        )
         document.save()
         data["documents"] = [*data.get("documents", []), document]
     upload = data.pop("new_image", None)

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.auth import require_admin_access
 
 from hub.accounts.roles import is_editor, staff_municipality_id
 from projects_db import selectors, services
@@ -254,3 +255,24 @@ def project_return(request, slug):
         messages.success(request, _("The project was returned to its municipality."))
 
     return _act(request, slug, send_back)
+
+
+# --- Wagtail admin: choosing a document ------------------------------------------------------------------------
+
+
+@require_admin_access
+def admin_document_chosen(request, pk=None):
+    """Wagtail's answer once documents are chosen in the admin (their titles and URLs), answered in front of Wagtail
+    (hub/urls.py) so that a document of an unpublished project stays unknown to those who may not see it, as in the
+    chooser's list (wagtail_hooks.hide_documents_of_unpublished_projects): 404 if any asked-for one is hidden."""
+    from wagtail.documents import get_document_model
+    from wagtail.documents.views.chooser import viewset
+
+    ids = [pk] if pk is not None else request.GET.getlist("id")
+    ids = [value for value in ids if str(value).isdigit()]
+    asked = get_document_model().objects.filter(pk__in=ids)
+    if selectors.documents_visible_to(queryset=asked, user=request.user).count() != asked.count():
+        raise Http404
+    if pk is None:
+        return viewset.chosen_multiple_view(request)
+    return viewset.chosen_view(request, pk=pk)

@@ -5,12 +5,14 @@ indexing are the same as on the site. Outcomes and the review steps are on the s
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from projects_db import services
+from projects_db import selectors, services
 from projects_db.forms import FORM_FIELDS
 from projects_db.models import Category, Governorate, Municipality, Organisation, Project
 
@@ -126,3 +128,17 @@ class ProjectsDatabaseGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProjectsDatabaseGroup)
+
+
+# Documents of projects that are not published: served and listed only to those who may see the project.
+
+
+@hooks.register("before_serve_document")
+def refuse_documents_of_unpublished_projects(document, request):
+    if not selectors.document_visible_to(document=document, user=request.user):
+        raise Http404
+
+
+@hooks.register("construct_document_chooser_queryset")
+def hide_documents_of_unpublished_projects(documents, request):
+    return selectors.documents_visible_to(queryset=documents, user=request.user)

@@ -21,6 +21,8 @@ CHROMIUM_ARGS = [
 DATA_MIGRATIONS = [
     ("hub.accounts.migrations.0003_role_groups", "create_groups"),
     ("hub.cooperation.migrations.0002_award_jury_group", "forwards"),
+    ("projects_db.migrations.0003_project_documents_collection", "create_collection"),
+    ("projects_db.migrations.0004_editors_manage_projects", "grant"),
 ]
 
 

@@ -174,10 +174,22 @@ STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "static_collected")
 STATICFILES_DIRS = [BASE_DIR / "static", MACHINA_MAIN_STATIC_DIR]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Files that are not public (Wagtail documents, forum attachments) live here, never under MEDIA_ROOT: the web
+# server must not serve this folder; views check the reader's right and hand the file over (hub/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "hub.storage.MediaStorage"},  # routes each file to one of the two below
+    "public_media": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # MEDIA_ROOT, at MEDIA_URL
+    "private_media": {"BACKEND": "hub.storage.PrivateMediaStorage"},  # PRIVATE_MEDIA_ROOT, no URL
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# How a checked download is handed over (django-sendfile2's interface, also used by Wagtail's document view). In
+# development and tests Python streams the file (Wagtail's streaming backend: it takes the str path Wagtail passes,
+# which django-sendfile2's "simple" backend does not); production uses nginx's X-Accel-Redirect to SENDFILE_URL, an
+# `internal` location that nginx maps to PRIVATE_MEDIA_ROOT (docs/deployment.md).
+SENDFILE_BACKEND = env("SENDFILE_BACKEND", default="wagtail.utils.sendfile_streaming_backend")
+SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
+SENDFILE_URL = env("SENDFILE_URL", default="/private-media/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "e-Municipality Knowledge Hub"

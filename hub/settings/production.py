@@ -16,6 +16,8 @@ if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50 or len(set(SECRET_K
     raise ImproperlyConfigured("Set SECRET_KEY to a long random value (50+ characters) in production.")
 
 DEBUG = False
+# nginx sends private files itself (X-Accel-Redirect), so a large download does not hold a gunicorn worker.
+SENDFILE_BACKEND = env("SENDFILE_BACKEND", default="django_sendfile.backends.nginx")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CACHES["default"] = env.cache("CACHE_URL", default="dbcache://hub_cache")  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

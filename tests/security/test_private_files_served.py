@@ -1,0 +1,261 @@
+"""The three paths of issue 10, against a real gunicorn with production settings, then through nginx configured
+exactly as docs/deployment.md says: a draft project's document at /documents/<id>/<name> and at
+/media/documents/<name>, and a staff-lounge attachment at /media/machina/attachments/<name>. The public is refused;
+a reader with the right gets an X-Accel-Redirect from gunicorn, and the file itself from nginx."""
+
+import http.client
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from machina.core.db.models import get_model
+
+from tests.hub.test_production_settings import free_port, production_env, run_python
+
+Attachment = get_model("forum_attachments", "Attachment")
+pytestmark = pytest.mark.django_db(transaction=True)
+
+NGINX = "/usr/sbin/nginx"
+PDF = b"%PDF-1.4\n% private bytes\n%%EOF\n"
+PNG_NAME = "original_images/public-photo.png"
+
+
+def fetch(port: int, path: str, cookie: str = "") -> tuple[int, bytes, dict]:
+    """One GET over plain HTTP as the public host, without following redirects."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    headers = {"Host": "hub.example.ps", "X-Forwarded-Proto": "https"}
+    if cookie:
+        headers["Cookie"] = f"sessionid={cookie}"
+    try:
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        try:
+            body = response.read()
+        except http.client.IncompleteRead as short:
+            # An X-Accel-Redirect answer keeps the file's Content-Length for nginx but has no body.
+            body = short.partial
+        return response.status, body, {k.lower(): v for k, v in response.getheaders()}
+    finally:
+        conn.close()
+
+
+def wait_for(port: int, process: subprocess.Popen, what: str) -> None:
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            fetch(port, "/healthz")
+            return
+        except OSError:
+            assert process.poll() is None, f"{what} stopped: {process.communicate()[0]}"
+            assert time.monotonic() < deadline, f"{what} did not answer within 90 s"
+            time.sleep(0.3)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory) -> Path:
+    """collectstatic once for this module's servers (production pages, 404 included, need the manifest)."""
+    root = tmp_path_factory.mktemp("static")
+    env = production_env(
+        SECRET_KEY=secrets.token_urlsafe(64), DATABASE_URL="postgres://unused@/unused", STATIC_ROOT=str(root)
+    )
+    result = run_python(["manage.py", "collectstatic", "--noinput"], env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture
+def site(settings, tmp_path, static_root):
+    """Committed data for another process: Hebron's draft project with a document, a staff-lounge attachment, a
+    public image, and the session of Hebron's staff member (signed with the secret key gunicorn will use)."""
+    from django.test import Client
+
+    from forum import services as forum_services
+    from hub.accounts import roles
+    from projects_db import services
+    from projects_db.models import Project
+    from tests.forum import factories as forum_factories
+    from tests.projects_db.factories import MunicipalityFactory, ProjectFactory
+
+    settings.SECRET_KEY = secrets.token_urlsafe(64)
+    forums = forum_services.setup_forum()
+    hebron = MunicipalityFactory(slug="hebron", name_en="Hebron")
+    staff = forum_factories.make_staff(municipality=hebron, username="staff-hebron")
+    staff.groups.add(Group.objects.get_or_create(name=roles.MUNICIPAL_STAFF)[0])
+    project = ProjectFactory(title="Hebron draft", lead_municipality=hebron, state=Project.State.DRAFT)
+    upload = SimpleUploadedFile("draft-plan.pdf", PDF, content_type="application/pdf")
+    services.project_update(project=project, user=staff, data={"new_document": upload})
+    document = project.documents.get()
+    topic = forum_factories.make_topic(forum=forums["staff-lounge"], poster=staff)
+    attachment = Attachment.objects.create(post=topic.first_post, file=SimpleUploadedFile("lounge.pdf", PDF))
+    public_image = Path(settings.MEDIA_ROOT) / PNG_NAME
+    public_image.parent.mkdir(parents=True, exist_ok=True)
+    public_image.write_bytes(b"public image bytes")
+    client = Client()
+    client.force_login(staff)
+    yield {
+        "secret_key": settings.SECRET_KEY,
+        "cookie": client.cookies["sessionid"].value,
+        "document": document,
+        "attachment": attachment,
+        "tmp": tmp_path,
+        "static_root": static_root,
+    }
+    public_image.unlink(missing_ok=True)
+
+
+@pytest.fixture
+def gunicorn(site):
+    from django.db import connection
+
+    db = connection.settings_dict
+    credentials = quote(db["USER"], safe="") + (":" + quote(db["PASSWORD"], safe="") if db["PASSWORD"] else "")
+    query = f"host={quote(db['HOST'], safe='/')}" + (f"&port={db['PORT']}" if db["PORT"] else "")
+    env = production_env(
+        DATABASE_URL=f"postgres://{credentials}@/{quote(db['NAME'], safe='')}?{query}",
+        SECRET_KEY=site["secret_key"],
+        ALLOWED_HOSTS="hub.example.ps,127.0.0.1",
+        CSRF_TRUSTED_ORIGINS="https://hub.example.ps",
+        SITE_URL="https://hub.example.ps",
+        CACHE_URL="locmemcache://",
+        STATIC_ROOT=str(site["static_root"]),
+        SECURE_SSL_REDIRECT="false",  # nginx below speaks plain HTTP to this test; TLS is not what is tested
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        PRIVATE_MEDIA_ROOT=str(settings.PRIVATE_MEDIA_ROOT),
+    )
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "hub.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for(port, process, "gunicorn")
+        yield port
+    finally:
+        stop(process)
+
+
+def paths(site) -> dict[str, str]:
+    document, attachment = site["document"], site["attachment"]
+    return {
+        "document": document.url,
+        "document_media": f"/media/{document.file.name}",
+        "attachment_media": f"/media/{attachment.file.name}",
+        "attachment": f"/ar/forum/attachment/{attachment.pk}/",
+    }
+
+
+def test_gunicorn_refuses_the_public_and_hands_private_files_to_the_web_server(site, gunicorn):
+    urls = paths(site)
+    # The public: the document answers 404, the attachment asks to sign in; gunicorn serves nothing under /media/.
+    assert fetch(gunicorn, urls["document"])[0] == 404
+    status, _, headers = fetch(gunicorn, urls["attachment"])
+    assert status == 302 and "/accounts/login/" in headers["location"]
+    for name in ("document_media", "attachment_media"):
+        for cookie in ("", site["cookie"]):  # not even to a reader with the right: only the checked URL serves it
+            assert fetch(gunicorn, urls[name], cookie=cookie)[0] == 404, name
+    # Hebron's staff: an empty answer telling nginx which private file to send.
+    for name, file in (("document", site["document"].file), ("attachment", site["attachment"].file)):
+        status, body, headers = fetch(gunicorn, urls[name], cookie=site["cookie"])
+        assert status == 200, (name, body[:300])
+        assert headers["x-accel-redirect"] == f"/private-media/{file.name}" and body == b""
+        assert "filename=" in headers["content-disposition"]
+
+
+def nginx_config(port: int, upstream: int, tmp: Path, static_root: Path) -> str:
+    """The nginx block of docs/deployment.md with this run's ports and folders, in a minimal nginx.conf."""
+    docs = (Path(settings.BASE_DIR) / "docs" / "deployment.md").read_text()
+    block = re.search(r"```nginx\n(.*?)```", docs, re.S).group(1)
+    replacements = {
+        "listen 80;": f"listen 127.0.0.1:{port};",
+        "server 127.0.0.1:8000;": f"server 127.0.0.1:{upstream};",
+        "/srv/hub/static/": f"{static_root}/",
+        "/srv/hub/media/": f"{settings.MEDIA_ROOT}/",
+        "/srv/hub/private-media/": f"{settings.PRIVATE_MEDIA_ROOT}/",
+    }
+    for old, new in replacements.items():
+        assert old in block, old
+        block = block.replace(old, new)
+    temp = tmp / "nginx"
+    return f"""
+daemon off;
+{"user root;" if os.geteuid() == 0 else ""}
+worker_processes 1;
+pid {temp}/nginx.pid;
+error_log {temp}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+{block}
+}}
+"""
+
+
+@pytest.fixture
+def nginx(site, gunicorn):
+    if not (os.path.exists(NGINX) and shutil.which(NGINX)):
+        message = f"this test needs {NGINX} (apt-get install -y nginx); .ci/run installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    temp = site["tmp"] / "nginx"
+    temp.mkdir()
+    port = free_port()
+    config = site["tmp"] / "nginx.conf"
+    config.write_text(nginx_config(port, gunicorn, site["tmp"], site["static_root"]))
+    process = subprocess.Popen(
+        [NGINX, "-c", str(config), "-p", str(temp)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        wait_for(port, process, "nginx")
+        yield port
+    finally:
+        stop(process)
+
+
+def test_through_nginx_as_documented_the_public_gets_nothing_and_the_reader_gets_the_file(site, nginx):
+    urls = paths(site)
+    assert fetch(nginx, f"/media/{PNG_NAME}")[1] == b"public image bytes"  # public uploads are served
+    for name in ("document", "document_media", "attachment_media"):
+        status, body, _ = fetch(nginx, urls[name])
+        assert status == 404 and PDF not in body, name
+    for name in ("document_media", "attachment_media"):
+        status, body, _ = fetch(nginx, urls[name], cookie=site["cookie"])
+        assert status == 404 and PDF not in body, name
+    private_path = f"/private-media/{site['document'].file.name}"
+    assert fetch(nginx, private_path)[0] == 404  # the internal location cannot be asked for directly
+    status, _, headers = fetch(nginx, urls["attachment"])
+    assert status == 302 and "/accounts/login/" in headers["location"]
+    for name in ("document", "attachment"):
+        status, body, headers = fetch(nginx, urls[name], cookie=site["cookie"])
+        assert status == 200 and body == PDF, name
+        assert "x-accel-redirect" not in headers
+        assert "filename=" in headers["content-disposition"]
