@@ -207,6 +207,9 @@ WITH m AS MATERIALIZED (
 SELECT 'total', NULL, NULL, NULL, ((SELECT count(*) FROM m) >= %(candidates)s)::text, count(*)
 FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
 UNION ALL
+-- The planner's count of the table's rows (search.engines.ranking.scan_in_date_order).
+SELECT 'table_rows', NULL, NULL, NULL, NULL, reltuples::bigint FROM pg_class WHERE oid = '{table}'::regclass
+UNION ALL
 -- The five facets in one pass over the candidates; each counts the rows that pass every filter but its own.
 SELECT kind, NULL, NULL, value, label, n FROM (
     SELECT CASE WHEN GROUPING(source_type) = 0 THEN 'type' WHEN GROUPING(governorate) = 0 THEN 'governorate'
@@ -320,21 +323,31 @@ class PostgresEngine(Engine):
             # For a common word the planner may prefer a sequential scan that stops at the LIMIT, but it has to
             # read every row's terms on the way: the indexes are always cheaper here. JIT costs more than it saves.
             with transaction.atomic(using=self.using), connection.cursor() as cursor:
-                cursor.execute(_SESSION)
+                settings_first = _SESSION  # sent with the first statement: one round trip
+                table_rows = None
                 if counts:
-                    cursor.execute(_SEARCH_SQL.format(table=table), params)
+                    cursor.execute(settings_first + _SEARCH_SQL.format(table=table), params)
+                    settings_first = ""
                     for kind, _pk, _rank, value, label, count in cursor.fetchall():
                         if kind == "total":
                             raw.total = count
                             raw.capped = label == "true"
+                        elif kind == "table_rows":
+                            table_rows = count
                         else:
                             raw.facets[kind].append((value, label or "", count))
                     if raw.total == 0:
                         return raw
+                    bitmap_only = not raw.capped  # few matches: reading them all is cheap
+                else:
+                    bitmap_only = False
                 found: list[Candidate] = []
                 for tier in tiers:  # best tier first; stop once the page is full
                     n = max(self.ranked, need - len(found))
-                    cursor.execute(ranking.tier_sql(tier, table), {**params, **self._tier_params(words, tier, n)})
+                    tier_params = {**params, **self._tier_params(words, tier, n)}
+                    scan = self._choose_scan(cursor, tier, tier_params, bitmap_only=bitmap_only, table_rows=table_rows)
+                    cursor.execute(settings_first + scan + ranking.tier_sql(tier, table), tier_params)
+                    settings_first = ""
                     found += ranking.order_tier(
                         cursor.fetchall(), tier=tier, language=params["language"], ranked=self.ranked
                     )
@@ -348,6 +361,24 @@ class PostgresEngine(Engine):
             return _Raw(hits=[], total=0, facets={name: [] for name in FACETS})
         raw.hits = found[need - per_page : need]
         return raw
+
+    def _choose_scan(self, cursor, tier: int, params: dict, *, bitmap_only: bool, table_rows: int | None) -> str:
+        """Walk the date index or read every match of the tier through the GIN bitmap, whichever reads less.
+
+        The planner counts the date-ordered scan as cheap because it does not cost reading each passed row's
+        terms (a detoasted tsvector): for a tier of a few thousand matches in a large table it would pass tens of
+        thousands of rows. The title tier reads only small title vectors: the planner's choice stands there."""
+        if tier == ranking.TITLE and not bitmap_only:
+            return "SET LOCAL enable_indexscan = on; "
+        if not bitmap_only:
+            table = SearchDocument._meta.db_table
+            cursor.execute(ranking.estimate_sql(tier, table), params)
+            matches = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
+            if table_rows is None:
+                cursor.execute(ranking.TABLE_ROWS_SQL, [table])
+                table_rows = cursor.fetchone()[0]
+            bitmap_only = not ranking.scan_in_date_order(wanted=params["n"], matches=matches, table_rows=table_rows)
+        return "SET LOCAL enable_indexscan = " + ("off; " if bitmap_only else "on; ")
 
     def _tier_params(self, words: tuple[str, ...], tier: int, n: int) -> dict:
         return {

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RANKED = 200  # the newest documents of a tier that are ordered by relevance (ts_rank reads each one's terms)
+RANKED = 100  # the newest documents of a tier that are ordered by relevance (ts_rank reads each one's terms)
 RANK_WEIGHTS = "{0.05,0.1,0.4,1.0}"  # D (body weak), C (title weak), B (body), A (title)
 
 TITLE, ALL_WORDS, SOME_WORDS = 2, 1, 0
@@ -35,6 +35,20 @@ class Candidate:
     complete: bool  # the document has every query word
 
 
+# Which documents of the table are in a tier and visible to the reader with the selected facets.
+_WHERE = """
+        {condition}
+          AND NOT d.is_deleted
+          AND (d.visibility = ANY(%(visibilities)s::text[])
+               OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
+          AND (cardinality(%(type)s::text[]) = 0 OR d.source_type = ANY(%(type)s::text[]))
+          AND (cardinality(%(governorate)s::text[]) = 0 OR d.governorate = ANY(%(governorate)s::text[]))
+          AND (cardinality(%(municipality)s::text[]) = 0 OR d.municipality = ANY(%(municipality)s::text[]))
+          AND (cardinality(%(category)s::text[]) = 0 OR d.category = ANY(%(category)s::text[]))
+          AND (cardinality(%(year)s::int[]) = 0
+               OR EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int = ANY(%(year)s::int[]))
+"""
+
 # The rows of one tier, newest first, at most %(n)s; ranking expressions only for the first %(ranked)s.
 _TIER_SQL = """
 SELECT t.id, t.language, t.rn,
@@ -47,21 +61,19 @@ FROM (
     FROM (
         SELECT d.id, d.language, d.published_at, d.search_vector, d.title_vector
         FROM {table} d
-        WHERE {condition}
-          AND NOT d.is_deleted
-          AND (d.visibility = ANY(%(visibilities)s::text[])
-               OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
-          AND (cardinality(%(type)s::text[]) = 0 OR d.source_type = ANY(%(type)s::text[]))
-          AND (cardinality(%(governorate)s::text[]) = 0 OR d.governorate = ANY(%(governorate)s::text[]))
-          AND (cardinality(%(municipality)s::text[]) = 0 OR d.municipality = ANY(%(municipality)s::text[]))
-          AND (cardinality(%(category)s::text[]) = 0 OR d.category = ANY(%(category)s::text[]))
-          AND (cardinality(%(year)s::int[]) = 0
-               OR EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int = ANY(%(year)s::int[]))
+        WHERE {where}
         ORDER BY d.published_at DESC NULLS LAST, d.id DESC
         LIMIT %(n)s
     ) i
 ) t
 """
+
+TABLE_ROWS_SQL = "SELECT reltuples FROM pg_class WHERE oid = %s::regclass"  # the planner's count of rows
+
+# The date-ordered index scan stops once it has found enough documents of a tier, but it reads the terms of every
+# document it passes (about this many times the cost of reading a row); reading every match through the GIN
+# bitmap reads no terms. The scan is chosen when it passes fewer rows than that many times the matches.
+TERMS_READ_COST = 10
 
 # What puts a document in a tier (and not in a better one).
 _CONDITIONS = {
@@ -75,7 +87,22 @@ _CONDITIONS = {
 
 def tier_sql(tier: int, table: str) -> str:
     phrase_vector = "t.title_vector" if tier == TITLE else "t.search_vector"
-    return _TIER_SQL.format(table=table, condition=_CONDITIONS[tier], phrase_vector=phrase_vector)
+    where = _WHERE.format(condition=_CONDITIONS[tier])
+    return _TIER_SQL.format(table=table, where=where, phrase_vector=phrase_vector)
+
+
+def estimate_sql(tier: int, table: str) -> str:
+    """The planner's estimate of a tier's size (EXPLAIN: nothing is read)."""
+    where = _WHERE.format(condition=_CONDITIONS[tier])
+    return f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} d WHERE {where}"  # noqa: S608 (our table, our SQL)
+
+
+def scan_in_date_order(*, wanted: int, matches: float, table_rows: float) -> bool:
+    """Whether to walk the date index (stopping after `wanted` matches) rather than read every match."""
+    if matches <= 0 or table_rows <= 0:  # nothing expected, or a table never analysed: read the matches
+        return False
+    passed = wanted * table_rows / matches
+    return passed < TERMS_READ_COST * matches
 
 
 def order_tier(rows: list[tuple], *, tier: int, language: str, ranked: int = RANKED) -> list[Candidate]:
