@@ -449,7 +449,7 @@ def reference_top(using: str, words: tuple[str, ...], query: SearchQuery, k: int
                 f"""
                 SELECT d.id, CASE WHEN d.title_vector @@ %(every)s::tsquery THEN 2
                                   WHEN d.search_vector @@ %(every)s::tsquery THEN 1 ELSE 0 END AS tier,
-                       d.language, d.published_at, d.search_vector, d.title_vector
+                       d.language, d.published_at
                 FROM {table} d
                 WHERE d.search_vector @@ %(match)s::tsquery AND NOT d.is_deleted
                   AND d.visibility = ANY(%(visibilities)s::text[])
