@@ -207,6 +207,10 @@ WITH m AS MATERIALIZED (
 SELECT 'total', NULL, NULL, NULL, ((SELECT count(*) FROM m) >= %(candidates)s)::text, count(*)
 FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
 UNION ALL
+-- Every counted match that passes the filters, by id: when they are fewer than the cap, they are all the matches,
+-- and the ranking reads them from here rather than from the terms index again.
+SELECT 'id', id, NULL, NULL, NULL, NULL FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
+UNION ALL
 -- The planner's count of the table's rows (search.engines.ranking.scan_in_date_order).
 SELECT 'table_rows', NULL, NULL, NULL, NULL, reltuples::bigint FROM pg_class WHERE oid = '{table}'::regclass
 UNION ALL
@@ -324,7 +328,7 @@ class PostgresEngine(Engine):
             # read every row's terms on the way: the indexes are always cheaper here. JIT costs more than it saves.
             with transaction.atomic(using=self.using), connection.cursor() as cursor:
                 settings_first = _SESSION  # sent with the first statement: one round trip
-                table_rows = None
+                table_rows, listed = None, []
                 if counts:
                     cursor.execute(settings_first + _SEARCH_SQL.format(table=table), params)
                     settings_first = ""
@@ -334,6 +338,8 @@ class PostgresEngine(Engine):
                             raw.capped = label == "true"
                         elif kind == "table_rows":
                             table_rows = count
+                        elif kind == "id":
+                            listed.append(_pk)
                         else:
                             raw.facets[kind].append((value, label or "", count))
                     if raw.total == 0:
@@ -345,8 +351,18 @@ class PostgresEngine(Engine):
                 for tier in tiers:  # best tier first; stop once the page is full
                     n = max(self.ranked, need - len(found))
                     tier_params = {**params, **self._tier_params(words, tier, n)}
-                    scan = self._choose_scan(cursor, tier, tier_params, bitmap_only=bitmap_only, table_rows=table_rows)
-                    cursor.execute(settings_first + scan + ranking.tier_sql(tier, table), tier_params)
+                    if bitmap_only:  # fewer matches than the cap: the counting statement listed them all
+                        tier_params.update(ids=listed, all_listed=match_all)
+                        sql = "SET LOCAL enable_indexscan = off; " + ranking.tier_sql(tier, table, listed=True)
+                    elif not match_all and tier != ranking.SOME_WORDS:
+                        # A relaxed search runs only when fewer than FEW documents have every word: the bitmap
+                        # finds them at once, where the planner (taking the words as independent) may expect
+                        # thousands and walk the whole date index looking for them.
+                        sql = "SET LOCAL enable_indexscan = off; " + ranking.tier_sql(tier, table)
+                    else:
+                        scan = self._choose_scan(cursor, tier, tier_params, table_rows=table_rows)
+                        sql = scan + ranking.tier_sql(tier, table)
+                    cursor.execute(settings_first + sql, tier_params)
                     settings_first = ""
                     found += ranking.order_tier(
                         cursor.fetchall(), tier=tier, language=params["language"], ranked=self.ranked
@@ -362,23 +378,22 @@ class PostgresEngine(Engine):
         raw.hits = found[need - per_page : need]
         return raw
 
-    def _choose_scan(self, cursor, tier: int, params: dict, *, bitmap_only: bool, table_rows: int | None) -> str:
+    def _choose_scan(self, cursor, tier: int, params: dict, *, table_rows: int | None) -> str:
         """Walk the date index or read every match of the tier through the GIN bitmap, whichever reads less.
 
         The planner counts the date-ordered scan as cheap because it does not cost reading each passed row's
         terms (a detoasted tsvector): for a tier of a few thousand matches in a large table it would pass tens of
         thousands of rows. The title tier reads only small title vectors: the planner's choice stands there."""
-        if tier == ranking.TITLE and not bitmap_only:
+        if tier == ranking.TITLE:
             return "SET LOCAL enable_indexscan = on; "
-        if not bitmap_only:
-            table = SearchDocument._meta.db_table
-            cursor.execute(ranking.estimate_sql(tier, table), params)
-            matches = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
-            if table_rows is None:
-                cursor.execute(ranking.TABLE_ROWS_SQL, [table])
-                table_rows = cursor.fetchone()[0]
-            bitmap_only = not ranking.scan_in_date_order(wanted=params["n"], matches=matches, table_rows=table_rows)
-        return "SET LOCAL enable_indexscan = " + ("off; " if bitmap_only else "on; ")
+        table = SearchDocument._meta.db_table
+        cursor.execute(ranking.estimate_sql(tier, table), params)
+        matches = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
+        if table_rows is None:
+            cursor.execute(ranking.TABLE_ROWS_SQL, [table])
+            table_rows = cursor.fetchone()[0]
+        walk = ranking.scan_in_date_order(wanted=params["n"], matches=matches, table_rows=table_rows)
+        return "SET LOCAL enable_indexscan = " + ("on; " if walk else "off; ")
 
     def _tier_params(self, words: tuple[str, ...], tier: int, n: int) -> dict:
         return {

@@ -85,9 +85,23 @@ _CONDITIONS = {
 }
 
 
-def tier_sql(tier: int, table: str) -> str:
+# The same tiers among matches already listed by id (when there are fewer than the counting cap, the statement
+# that counts them lists them all): no second lookup in the terms index. `%(all_listed)s` says that every listed
+# document has every word (not a relaxed search), so no document's terms need reading to tell.
+_LISTED_CONDITIONS = {
+    TITLE: "d.id = ANY(%(ids)s::int[]) AND d.title_vector @@ %(all_words)s::tsquery",
+    ALL_WORDS: (
+        "d.id = ANY(%(ids)s::int[]) AND NOT coalesce(d.title_vector @@ %(all_words)s::tsquery, false)"
+        " AND (%(all_listed)s OR d.search_vector @@ %(all_words)s::tsquery)"
+    ),
+    SOME_WORDS: "d.id = ANY(%(ids)s::int[]) AND NOT d.search_vector @@ %(all_words)s::tsquery",
+}
+
+
+def tier_sql(tier: int, table: str, *, listed: bool = False) -> str:
+    """One tier's statement; `listed`: among the matches given as %(ids)s."""
     phrase_vector = "t.title_vector" if tier == TITLE else "t.search_vector"
-    where = _WHERE.format(condition=_CONDITIONS[tier])
+    where = _WHERE.format(condition=(_LISTED_CONDITIONS if listed else _CONDITIONS)[tier])
     return _TIER_SQL.format(table=table, where=where, phrase_vector=phrase_vector)
 
 
