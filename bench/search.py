@@ -543,7 +543,13 @@ def overlap(engine: PostgresEngine, using: str, queries: list[SearchQuery]) -> d
 
 
 def run(
-    size: int, rounds: int, baseline_rounds: int, engine_options: dict, bulk: bool = False, keep: bool = False
+    size: int,
+    rounds: int,
+    baseline_rounds: int,
+    engine_options: dict,
+    bulk: bool = False,
+    keep: bool = False,
+    with_overlap: bool = True,
 ) -> dict:
     with loaded_database(size, keep=keep, bulk=bulk) as (using, indexing):
         with connections[using].cursor() as cursor:
@@ -567,18 +573,20 @@ def run(
                 totals.append(results.total)
                 key = f"{query.text!r} filters={query.filters or {}} page={query.page} total={results.total}"
                 per_query.setdefault(key, []).append(elapsed)
+        load = os.getloadavg()[0]
         baseline = []
         for _ in range(baseline_rounds):
             for text in QUERY_MIX:
                 t = time.perf_counter()
                 ilike_baseline(using, text)
                 baseline.append((time.perf_counter() - t) * 1000)
-        compared = overlap(engine, using, [q for q in queries if q.page == 1])
+        compared = overlap(engine, using, [q for q in queries if q.page == 1]) if with_overlap else None
     return {
         "size": size,
         "rate": size / indexing if indexing else float("nan"),
         "indexing_s": indexing,
         "overlap": compared,
+        "load": load,
         "table": table_size,
         "p50": statistics.median(latencies),
         "p95": percentile(latencies, 0.95),
@@ -673,6 +681,7 @@ def main() -> None:
     parser.add_argument("--slowest", action="store_true", help="print the five slowest queries (stderr)")
     parser.add_argument("--keep", action="store_true", help="load each corpus once into a kept database, reuse it")
     parser.add_argument("--scale-check", metavar="SIZES", help="only the scale check, e.g. 1000,20000,100000")
+    parser.add_argument("--no-overlap", action="store_true", help="skip overlap@10 (its reference is slow at 1M)")
     args = parser.parse_args()
     print(f"load average: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} CPUs shared with other work")
     if args.scale_check:
@@ -697,13 +706,27 @@ def main() -> None:
     print("|" + "---|" * 8)
     for size in [int(s) for s in args.sizes.split(",") if s]:
         options = {k: v for k, v in (("candidates", args.candidates), ("ranked", args.ranked)) if v}
-        r = run(size, args.rounds, args.baseline_rounds, options, bulk=args.bulk, keep=args.keep)
+        r = run(
+            size,
+            args.rounds,
+            args.baseline_rounds,
+            options,
+            bulk=args.bulk,
+            keep=args.keep,
+            with_overlap=not args.no_overlap,
+        )
         print(
             f"| {r['size']:,} | {r['rate']:,.0f} | {r['table']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} "
             f"| {r['ilike_p50']:.1f} | {r['ilike_p95']:.1f} |",
             flush=True,
         )
         o = r["overlap"]
+        print(f"    load average after the timed searches: {r['load']:.2f}", flush=True)
+        if o is None:
+            if args.slowest:
+                for ms, key in r["slowest"]:
+                    print(f"    slowest: {ms:.1f} ms {key}", file=sys.stderr)
+            continue
         print(
             f"    overlap@10 with the same order over every match: {o['equal']}/{o['n']} queries equal "
             f"({o['equal'] / o['n']:.0%}), mean overlap {o['share']:.3f}; with pure relevance over every match "
