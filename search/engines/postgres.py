@@ -382,17 +382,15 @@ class PostgresEngine(Engine):
         """Walk the date index or read every match of the tier through the GIN bitmap, whichever reads less.
 
         The planner counts the date-ordered scan as cheap because it does not cost reading each passed row's
-        terms (a detoasted tsvector): for a tier of a few thousand matches in a large table it would pass tens of
-        thousands of rows. The title tier reads only small title vectors: the planner's choice stands there."""
-        if tier == ranking.TITLE:
-            return "SET LOCAL enable_indexscan = on; "
+        terms (a detoasted tsvector, or for the title tier the row itself): for a tier of a few thousand matches
+        in a large table it would pass hundreds of thousands of rows."""
         table = SearchDocument._meta.db_table
         cursor.execute(ranking.estimate_sql(tier, table), params)
         matches = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
         if table_rows is None:
             cursor.execute(ranking.TABLE_ROWS_SQL, [table])
             table_rows = cursor.fetchone()[0]
-        walk = ranking.scan_in_date_order(wanted=params["n"], matches=matches, table_rows=table_rows)
+        walk = ranking.scan_in_date_order(wanted=params["n"], matches=matches, table_rows=table_rows, tier=tier)
         return "SET LOCAL enable_indexscan = " + ("on; " if walk else "off; ")
 
     def _tier_params(self, words: tuple[str, ...], tier: int, n: int) -> dict:

@@ -74,6 +74,10 @@ TABLE_ROWS_SQL = "SELECT reltuples FROM pg_class WHERE oid = %s::regclass"  # th
 # document it passes (about this many times the cost of reading a row); reading every match through the GIN
 # bitmap reads no terms. The scan is chosen when it passes fewer rows than that many times the matches.
 TERMS_READ_COST = 10
+# A title vector is small and stored in the row (no detoasting), but the planner's estimate of a several-word
+# title tier is often 5–10 times too high (it takes the words as independent) and a walk based on it passes
+# hundreds of thousands of rows: the title tier walks only when the estimate is very large.
+TITLE_TERMS_READ_COST = 0.5
 
 # What puts a document in a tier (and not in a better one).
 _CONDITIONS = {
@@ -111,12 +115,12 @@ def estimate_sql(tier: int, table: str) -> str:
     return f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} d WHERE {where}"  # noqa: S608 (our table, our SQL)
 
 
-def scan_in_date_order(*, wanted: int, matches: float, table_rows: float) -> bool:
+def scan_in_date_order(*, wanted: int, matches: float, table_rows: float, tier: int = ALL_WORDS) -> bool:
     """Whether to walk the date index (stopping after `wanted` matches) rather than read every match."""
     if matches <= 0 or table_rows <= 0:  # nothing expected, or a table never analysed: read the matches
         return False
     passed = wanted * table_rows / matches
-    return passed < TERMS_READ_COST * matches
+    return passed < (TITLE_TERMS_READ_COST if tier == TITLE else TERMS_READ_COST) * matches
 
 
 def order_tier(rows: list[tuple], *, tier: int, language: str, ranked: int = RANKED) -> list[Candidate]:
