@@ -1,7 +1,13 @@
-"""Search benchmark: a deterministic bilingual corpus, indexing rate, and p50/p95 latency of a fixed query mix
-on the PostgreSQL engine and on the naive ILIKE baseline, in a throwaway database.
+"""Search benchmark: a deterministic bilingual corpus, indexing rate, p50/p95 latency of a fixed query mix
+on the PostgreSQL engine and on the naive ILIKE baseline, and how often the engine's top 10 equals the same
+ranking computed over every match (overlap@10), in a throwaway database.
 
-    python bench/search.py --sizes 10000,100000 [--rounds 3] [--baseline-rounds 1]
+    python bench/search.py --sizes 10000,100000 [--rounds 3] [--baseline-rounds 1] [--keep]
+    python bench/search.py --scale-check 1000,20000,100000
+
+`--keep` loads each size once into `<database>_bench_<size>` and reuses it on the next run (drop it by hand).
+The scale check: for 10 broad queries, two documents carry the query in title and body and are written last;
+every other document mentions one of the queries once in its body; it prints recall@10 of those two.
 
 Numbers are printed, never asserted. Record them in docs/performance.md.
 """
@@ -9,6 +15,7 @@ Numbers are printed, never asserted. Record them in docs/performance.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import statistics
@@ -26,8 +33,9 @@ django.setup()
 from django.db import connections  # noqa: E402
 
 from search import services  # noqa: E402
+from search.engines import ranking  # noqa: E402
 from search.engines.base import Audience, SearchQuery  # noqa: E402
-from search.engines.postgres import PostgresEngine  # noqa: E402
+from search.engines.postgres import FEW, PostgresEngine, build_phrase_tsquery, build_tsquery, parse_query  # noqa: E402
 from search.evaluation import ilike_baseline, throwaway_database  # noqa: E402
 from search.registry import Document, Visibility  # noqa: E402
 
@@ -359,18 +367,192 @@ def batches(size: int):
     yield from batch.items()
 
 
-def run(size: int, rounds: int, baseline_rounds: int, engine_options: dict, bulk: bool = False) -> dict:
+@contextlib.contextmanager
+def kept_database(name: str):
+    """Like throwaway_database, but the database `name` is created only if missing and never dropped; yields
+    (alias, number of documents already in it)."""
+    import psycopg2
+    from django.db.utils import load_backend
+    from psycopg2 import sql
+
+    from search.models import SearchDocument, SearchWord
+
+    base = connections["default"].settings_dict
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=base["USER"],
+        password=base["PASSWORD"] or None,
+        host=base["HOST"] or None,
+        port=base["PORT"] or None,
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        exists = cursor.fetchone() is not None
+        if not exists:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    admin.close()
+    alias = "search_bench"
+    connections[alias] = load_backend(base["ENGINE"]).DatabaseWrapper({**base, "NAME": name}, alias)
+    try:
+        if not exists:
+            with connections[alias].schema_editor() as editor:
+                editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+                editor.create_model(SearchDocument)
+                editor.create_model(SearchWord)
+        yield alias, SearchDocument.objects.using(alias).count()
+    finally:
+        connections[alias].close()
+        del connections[alias]
+
+
+@contextlib.contextmanager
+def loaded_database(size: int, *, keep: bool, bulk: bool, documents=None, label: str = "bench"):
+    """A database holding the corpus of `size` documents; yields (alias, indexing seconds or None if reused)."""
+    name = f"{connections['default'].settings_dict['NAME']}_{label}_{size}"
+    with kept_database(name) if keep else _fresh() as (using, existing):
+        indexing = None
+        if existing not in (0, size):
+            raise SystemExit(f"{name} holds {existing} documents, not {size}: drop it first")
+        if not existing:
+            started = time.perf_counter()
+            load = documents or batches(size)
+            if bulk:  # empty index: COPY, terms computed on every CPU, GIN indexes built once at the end
+                services.bulk_load(batches=load, using=using, processes=os.cpu_count() or 1)
+            else:  # the row-by-row path every live write takes (upsert, GIN index maintained per row)
+                for st, docs in load:
+                    services.bulk_index(source_type=st, documents=docs, using=using)
+            indexing = time.perf_counter() - started
+            with connections[using].cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE hub_search_searchdocument")
+                cursor.execute("VACUUM ANALYZE hub_search_searchword")
+        yield using, indexing
+
+
+@contextlib.contextmanager
+def _fresh():
     with throwaway_database() as using:
-        started = time.perf_counter()
-        if bulk:  # empty index: COPY, terms computed on every CPU, GIN indexes built once at the end
-            services.bulk_load(batches=batches(size), using=using, processes=os.cpu_count() or 1)
-        else:  # the row-by-row path every live write takes (upsert, GIN index maintained per row)
-            for st, docs in batches(size):
-                services.bulk_index(source_type=st, documents=docs, using=using)
-        indexing = time.perf_counter() - started
+        yield using, 0
+
+
+def reference_top(using: str, words: tuple[str, ...], query: SearchQuery, k: int = 10) -> tuple[list[int], list[int]]:
+    """The engine's ranking computed over EVERY match (no index shortcut, every match's terms read), and the pure
+    relevance order (tier, phrase, ts_rank over all matches, language, newest); both untimed. Returns the ids
+    of the first k of each."""
+    table = "hub_search_searchdocument"
+    every, some = build_tsquery(words, match_all=True), build_tsquery(words, match_all=False)
+    filters = query.filters or {}
+
+    def rows(match):
         with connections[using].cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE hub_search_searchdocument")
-            cursor.execute("VACUUM ANALYZE hub_search_searchword")
+            cursor.execute(
+                f"""
+                SELECT d.id, CASE WHEN d.title_vector @@ %(every)s::tsquery THEN 2
+                                  WHEN d.search_vector @@ %(every)s::tsquery THEN 1 ELSE 0 END AS tier,
+                       d.language, d.published_at
+                FROM {table} d
+                WHERE d.search_vector @@ %(match)s::tsquery AND NOT d.is_deleted
+                  AND d.visibility = ANY(%(visibilities)s::text[])
+                  AND (cardinality(%(governorate)s::text[]) = 0 OR d.governorate = ANY(%(governorate)s::text[]))
+                """,
+                {
+                    "every": every,
+                    "match": match,
+                    "visibilities": sorted(query.audience.visibilities),
+                    "governorate": filters.get("governorate", []),
+                },
+            )
+            found = cursor.fetchall()
+        return found
+
+    found = rows(every)
+    if len(found) < FEW and len(words) > 1:
+        relaxed = rows(some)
+        found = relaxed if len(relaxed) > len(found) else found
+    if not found:
+        return [], []
+    # Every match's rank and phrase flag (the expensive part the engine avoids), then its rank in date order
+    # within its tier.
+    phrase = build_phrase_tsquery(words) if len(words) > 1 else ""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT v.id,
+                   ts_rank(%(weights)s::float4[], d.search_vector,
+                           CASE WHEN v.tier = 0 THEN %(some)s::tsquery ELSE %(every)s::tsquery END, 1),
+                   %(has_phrase)s AND CASE WHEN v.tier = 2 THEN d.title_vector ELSE d.search_vector END
+                                      @@ (CASE WHEN %(has_phrase)s THEN %(phrase)s ELSE 'x' END)::tsquery
+            FROM unnest(%(ids)s::int[], %(tiers)s::int[]) AS v(id, tier)
+            JOIN hub_search_searchdocument d ON d.id = v.id
+            """,
+            {
+                "weights": ranking.RANK_WEIGHTS,
+                "some": some,
+                "every": every,
+                "has_phrase": len(words) > 1,
+                "phrase": phrase,
+                "ids": [r[0] for r in found],
+                "tiers": [r[1] for r in found],
+            },
+        )
+        scored = {pk: (rank, bool(flag)) for pk, rank, flag in cursor.fetchall()}
+    newest_first = sorted(found, key=lambda r: (r[3] is None, -(r[3].timestamp() if r[3] else 0), -r[0]))
+    position: dict[int, int] = {}
+    counters: dict[int, int] = {}
+    for pk, tier, *_ in newest_first:
+        counters[tier] = counters.get(tier, 0) + 1
+        position[pk] = counters[tier]
+    language = query.language or ""
+    full = [(pk, tier, lang, position[pk], *scored[pk]) for pk, tier, lang, *_ in found]
+    same_rule = ranking.reference_order(full, language=language)[:k]
+    relevance = sorted(full, key=lambda r: (-r[1], not r[5], -r[4], r[2] != language, r[3]))
+    return same_rule, [r[0] for r in relevance[:k]]
+
+
+def overlap(engine: PostgresEngine, using: str, queries: list[SearchQuery]) -> dict:
+    """overlap@10 of the engine's first page with the exhaustive orders, per query."""
+    from search.models import SearchDocument
+
+    equal = equal_relevance = 0
+    shares, relevance_shares, misses = [], [], []
+    for query in queries:
+        results = engine.search(SearchQuery(**{**query.__dict__, "per_page": 10, "page": 1}))
+        words = parse_query(results.corrected_query or query.text).words
+        keys = {
+            (st, sid, lang): pk
+            for pk, st, sid, lang in SearchDocument.objects.using(using)
+            .filter(source_id__in=[h.source_id for h in results.hits])
+            .values_list("pk", "source_type", "source_id", "language")
+        }
+        mine = [keys[(h.source_type, h.source_id, h.language)] for h in results.hits]
+        same_rule, relevance = reference_top(using, words, query)
+        equal += mine == same_rule
+        equal_relevance += mine == relevance
+        shares.append(len(set(mine) & set(same_rule)) / max(1, len(same_rule)))
+        relevance_shares.append(len(set(mine) & set(relevance)) / max(1, len(relevance)))
+        if mine != same_rule:
+            misses.append(f"{query.text!r} filters={query.filters or {}}")
+    return {
+        "equal": equal,
+        "equal_relevance": equal_relevance,
+        "n": len(queries),
+        "share": statistics.mean(shares),
+        "share_relevance": statistics.mean(relevance_shares),
+        "misses": misses,
+    }
+
+
+def run(
+    size: int,
+    rounds: int,
+    baseline_rounds: int,
+    engine_options: dict,
+    bulk: bool = False,
+    keep: bool = False,
+    with_overlap: bool = True,
+) -> dict:
+    with loaded_database(size, keep=keep, bulk=bulk) as (using, indexing):
+        with connections[using].cursor() as cursor:
             cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('hub_search_searchdocument'))")
             table_size = cursor.fetchone()[0]
 
@@ -391,16 +573,20 @@ def run(size: int, rounds: int, baseline_rounds: int, engine_options: dict, bulk
                 totals.append(results.total)
                 key = f"{query.text!r} filters={query.filters or {}} page={query.page} total={results.total}"
                 per_query.setdefault(key, []).append(elapsed)
+        load = os.getloadavg()[0]
         baseline = []
         for _ in range(baseline_rounds):
             for text in QUERY_MIX:
                 t = time.perf_counter()
                 ilike_baseline(using, text)
                 baseline.append((time.perf_counter() - t) * 1000)
+        compared = overlap(engine, using, [q for q in queries if q.page == 1]) if with_overlap else None
     return {
         "size": size,
-        "rate": size / indexing,
+        "rate": size / indexing if indexing else float("nan"),
         "indexing_s": indexing,
+        "overlap": compared,
+        "load": load,
         "table": table_size,
         "p50": statistics.median(latencies),
         "p95": percentile(latencies, 0.95),
@@ -413,10 +599,75 @@ def run(size: int, rounds: int, baseline_rounds: int, engine_options: dict, bulk
     }
 
 
+SCALE_QUERIES = [
+    ("ar", "الدفع الإلكتروني"),
+    ("ar", "رخص البناء"),
+    ("ar", "فواتير المياه"),
+    ("ar", "الطاقة الشمسية"),
+    ("ar", "الموازنة المفتوحة"),
+    ("en", "online payments"),
+    ("en", "building permits"),
+    ("en", "open data"),
+    ("en", "smart parking"),
+    ("en", "solar panels"),
+]
+
+
+def scale_corpus(size: int, seed: int = 2013):
+    """Fillers first, each mentioning one of SCALE_QUERIES once in its body (and none of their words anywhere
+    else); then, written last, two documents per query with the query in their title and body."""
+    from search.engines.postgres import Matcher
+
+    rng = random.Random(seed)
+    matchers = [Matcher(parse_query(text).words) for _, text in SCALE_QUERIES]
+    vocabulary = {
+        "ar": [w for w in AR_WORDS if not any(m(t) for m in matchers for t in parse_query(w).words)],
+        "en": [w for w in EN_WORDS if not any(m(t) for m in matchers for t in parse_query(w).words)],
+    }
+
+    def text(language, n):
+        return " ".join(rng.choices(vocabulary[language], k=n))
+
+    def document(i, language, title, body):
+        return Document(source_id=str(i), language=language, title=title, body=body, url=f"/scale/{i}/")
+
+    fillers = size - 2 * len(SCALE_QUERIES)
+    batch = []
+    for i in range(fillers):
+        language, query = SCALE_QUERIES[i % len(SCALE_QUERIES)]
+        body = f"{text(language, rng.randint(20, 80))} {query} {text(language, rng.randint(20, 80))}"
+        batch.append(document(i, language, text(language, rng.randint(4, 9)), body))
+        if len(batch) >= 2000:
+            yield "story", batch
+            batch = []
+    for n, (language, query) in enumerate(SCALE_QUERIES):
+        for copy in range(2):
+            title = f"{query} {text(language, 2)}"
+            body = f"{query} {text(language, 60)} {query}"
+            batch.append(document(f"best-{n}-{copy}", language, title, body))
+    yield "story", batch
+
+
+def scale_check(size: int, keep: bool) -> float:
+    """Mean recall@10, over SCALE_QUERIES, of the two documents about each query."""
+    with loaded_database(size, keep=keep, bulk=True, documents=scale_corpus(size), label="scale") as (using, _):
+        engine = PostgresEngine(using=using)
+        audience = Audience(visibilities=frozenset({Visibility.PUBLIC}))
+        recalls = []
+        for n, (language, text) in enumerate(SCALE_QUERIES):
+            results = engine.search(SearchQuery(text=text, audience=audience, language=language, per_page=10))
+            found = {hit.source_id for hit in results.hits}
+            recalls.append(len(found & {f"best-{n}-0", f"best-{n}-1"}) / 2)
+        return statistics.mean(recalls)
+
+
 def options_text(args) -> str:
     from search.engines import postgres
 
-    return f"caps: candidates {args.candidates or postgres.CANDIDATES}, ranked {args.ranked or postgres.RANKED}"
+    return (
+        f"caps: candidates {args.candidates or postgres.CANDIDATES} counted for totals and facets, "
+        f"the newest {args.ranked or postgres.RANKED} of each tier ranked by relevance"
+    )
 
 
 def main() -> None:
@@ -425,10 +676,23 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query mix (engine)")
     parser.add_argument("--baseline-rounds", type=int, default=1, help="passes over the query mix (ILIKE)")
     parser.add_argument("--candidates", type=int, help="matches counted for totals and facets (engine default)")
-    parser.add_argument("--ranked", type=int, help="candidates ranked with ts_rank (engine default)")
+    parser.add_argument("--ranked", type=int, help="newest documents of a tier ranked with ts_rank (engine default)")
     parser.add_argument("--bulk", action="store_true", help="load with services.bulk_load (COPY, indexes at end)")
     parser.add_argument("--slowest", action="store_true", help="print the five slowest queries (stderr)")
+    parser.add_argument("--keep", action="store_true", help="load each corpus once into a kept database, reuse it")
+    parser.add_argument("--scale-check", metavar="SIZES", help="only the scale check, e.g. 1000,20000,100000")
+    parser.add_argument("--no-overlap", action="store_true", help="skip overlap@10 (its reference is slow at 1M)")
     args = parser.parse_args()
+    print(f"load average: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} CPUs shared with other work")
+    if args.scale_check:
+        print("scale check: 10 broad queries, 2 documents each with the query in title and body, written last;")
+        print("every other document mentions one of the queries once in its body")
+        print("| documents | recall@10 of the two | load average |")
+        print("|---|---|---|")
+        for size in [int(s) for s in args.scale_check.split(",") if s]:
+            recall = scale_check(size, args.keep)
+            print(f"| {size:,} | {recall:.3f} | {os.getloadavg()[0]:.2f} |", flush=True)
+        return
     print(f"query mix: {len(QUERY_MIX)} texts + {6} filtered + {4} deep pages, {os.cpu_count()} CPUs")
     print(
         "load: " + ("bulk (COPY, indexes built at the end)" if args.bulk else "row by row (bulk_index)"),
@@ -442,12 +706,36 @@ def main() -> None:
     print("|" + "---|" * 8)
     for size in [int(s) for s in args.sizes.split(",") if s]:
         options = {k: v for k, v in (("candidates", args.candidates), ("ranked", args.ranked)) if v}
-        r = run(size, args.rounds, args.baseline_rounds, options, bulk=args.bulk)
+        r = run(
+            size,
+            args.rounds,
+            args.baseline_rounds,
+            options,
+            bulk=args.bulk,
+            keep=args.keep,
+            with_overlap=not args.no_overlap,
+        )
         print(
             f"| {r['size']:,} | {r['rate']:,.0f} | {r['table']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} "
             f"| {r['ilike_p50']:.1f} | {r['ilike_p95']:.1f} |",
             flush=True,
         )
+        o = r["overlap"]
+        print(f"    load average after the timed searches: {r['load']:.2f}", flush=True)
+        if o is None:
+            if args.slowest:
+                for ms, key in r["slowest"]:
+                    print(f"    slowest: {ms:.1f} ms {key}", file=sys.stderr)
+            continue
+        print(
+            f"    overlap@10 with the same order over every match: {o['equal']}/{o['n']} queries equal "
+            f"({o['equal'] / o['n']:.0%}), mean overlap {o['share']:.3f}; with pure relevance over every match "
+            f"(ts_rank of all, no date prior): {o['equal_relevance']}/{o['n']} equal, mean overlap "
+            f"{o['share_relevance']:.3f}; load average now {os.getloadavg()[0]:.2f}",
+            flush=True,
+        )
+        for miss in o["misses"]:
+            print(f"    differs: {miss}", flush=True)
         if args.slowest:
             for ms, key in r["slowest"]:
                 print(f"    slowest: {ms:.1f} ms {key}", file=sys.stderr)

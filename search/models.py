@@ -41,6 +41,9 @@ class SearchDocument(models.Model):
     # The PostgreSQL engine's terms, built in Python by search.engines.postgres.document_vector from the
     # normalised, stemmed title (weights A/C) and body (B/D); filled by search.services on every write.
     search_vector = SearchVectorField(_("search terms"), null=True, editable=False)
+    # The title's terms alone (weights A/C), with their own small GIN index: the first ranking tier ("every word
+    # in the title") is found among all matching documents without reading any body's terms.
+    title_vector = SearchVectorField(_("title terms"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("search document")
@@ -50,6 +53,12 @@ class SearchDocument(models.Model):
             # fastupdate off: each write updates the index at once, so query time does not depend on how
             # long ago the pending list was flushed (steady latency over speed of bulk writes).
             GinIndex(fields=["search_vector"], name="searchdoc_vector_gin", fastupdate=False),
+            GinIndex(fields=["title_vector"], name="searchdoc_title_gin", fastupdate=False),
+            # The ranking's static prior (newest first): the newest documents of a tier are read in this order
+            # and the scan stops as soon as enough of them are found.
+            models.Index(
+                models.F("published_at").desc(nulls_last=True), models.F("id").desc(), name="searchdoc_recent_idx"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

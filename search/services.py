@@ -25,6 +25,7 @@ def _row_values(document: registry.Document) -> dict:
         push_attempts=0,
         last_push_error="",
         search_vector=document_vector(document.title, document.body),
+        title_vector=document_vector(document.title, ""),
     )
     return values
 
@@ -223,6 +224,8 @@ def _push_after_commit() -> None:
 # cost of a write): the terms index of the documents and the trigram index of the vocabulary.
 _DEFERRED_INDEXES = [
     (SearchDocument, "searchdoc_vector_gin"),
+    (SearchDocument, "searchdoc_title_gin"),
+    (SearchDocument, "searchdoc_recent_idx"),
     (SearchWord, "searchword_trgm"),
 ]
 _COPY_COLUMNS = [f.column for f in SearchDocument._meta.concrete_fields if f.column != "id"]

@@ -1,5 +1,5 @@
-"""The PostgreSQL engine: weighted terms built in Python by search.arabic, a GIN index, ranking of a capped
-candidate set, facet counts in the same statement, highlights in Python, and a trigram typo fallback.
+"""The PostgreSQL engine: weighted terms built in Python by search.arabic, GIN indexes, ranking among every
+match (search.engines.ranking), capped totals and facet counts, highlights in Python, and a trigram typo fallback.
 
 Terms are not produced by a PostgreSQL text-search configuration: `document_vector` and `build_tsquery` write
 tsvector/tsquery literals from search.arabic's stems, so Arabic and English, index and query, go through one
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +18,9 @@ from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 
 from search import arabic, registry
+from search.engines import ranking
 from search.engines.base import FACETS, Engine, FacetValue, Hit, SearchQuery, SearchResults
+from search.engines.ranking import RANK_WEIGHTS, RANKED, Candidate
 from search.models import SearchDocument, SearchWord
 
 MAX_POSITION = 16383  # PostgreSQL's limit for a tsvector position
@@ -28,8 +29,6 @@ MAX_BODY_WORDS = 5000  # the rest of a very long body adds little to finding it 
 MAX_QUERY_WORDS = 10  # a 2,000-character query is cut, never refused
 CANDIDATES = 2000  # totals and facet counts work on at most this many matches (steady latency; "at least N")
 FEW = 10  # fewer documents than this with every word: documents with some of the words follow them
-RANKED = 200  # and ranking, which must read each document's terms, on at most this many of them
-RANK_WEIGHTS = "{0.05,0.1,0.4,1.0}"  # D (body weak), C (title weak), B (body), A (title)
 SNIPPET_CHARS = 260
 CORRECTION_CANDIDATES = 8  # closest vocabulary words considered for a word that no document has
 CORRECTION_COUNT_CAP = 200  # documents counted per candidate (its usage, to prefer the corpus's spelling)
@@ -121,6 +120,13 @@ def build_tsquery(words: tuple[str, ...], *, match_all: bool = True) -> str:
     return (" & " if match_all else " | ").join(groups)
 
 
+def build_phrase_tsquery(words: tuple[str, ...]) -> str:
+    """A tsquery literal: the words next to each other, in order (stop words are not indexed, so
+    "رخص في البناء" holds the phrase "رخص البناء")."""
+    groups = ["(" + " | ".join(_literal(term) for term in _word_alternatives(word)) + ")" for word in words]
+    return " <-> ".join(groups)
+
+
 class Matcher:
     """Tells whether a word of a document is one the query found (the same rule as the tsquery)."""
 
@@ -199,26 +205,16 @@ WITH m AS MATERIALIZED (
            (cardinality(%(category)s::text[]) = 0 OR category = ANY(%(category)s::text[])) AS ok_cat,
            (cardinality(%(year)s::int[]) = 0 OR year = ANY(%(year)s::int[])) AS ok_year
     FROM m
-), ranked AS (
-    -- Ranking reads each candidate's terms (the expensive part): only the first %(ranked)s candidates are ranked.
-    SELECT c.id, c.language, c.published_at, x.complete,
-           CASE WHEN x.complete THEN ts_rank(%(weights)s::float4[], d.search_vector, %(all_words)s::tsquery, 1)
-                ELSE ts_rank(%(weights)s::float4[], d.search_vector, %(tsquery)s::tsquery, 1) END AS rank
-    FROM (SELECT id, language, published_at FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
-          LIMIT %(ranked)s) c
-    JOIN {table} d ON d.id = c.id,
-    LATERAL (SELECT CASE WHEN %(relaxed)s THEN d.search_vector @@ %(all_words)s::tsquery ELSE true END AS complete) x
 )
-SELECT 'hit', id, rank, NULL, NULL, ordinal FROM (
-    SELECT id, rank, row_number() OVER (
-        ORDER BY complete DESC, rank DESC, (language = %(language)s) DESC, published_at DESC NULLS LAST, id
-    ) AS ordinal
-    FROM ranked
-    ORDER BY ordinal LIMIT %(limit)s OFFSET %(offset)s
-) hits
-UNION ALL
 SELECT 'total', NULL, NULL, NULL, ((SELECT count(*) FROM m) >= %(candidates)s)::text, count(*)
 FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
+UNION ALL
+-- Every counted match that passes the filters, by id: when they are fewer than the cap, they are all the matches,
+-- and the ranking reads them from here rather than from the terms index again.
+SELECT 'id', id, NULL, NULL, NULL, NULL FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
+UNION ALL
+-- The planner's count of the table's rows (search.engines.ranking.scan_in_date_order).
+SELECT 'table_rows', NULL, NULL, NULL, NULL, reltuples::bigint FROM pg_class WHERE oid = '{table}'::regclass
 UNION ALL
 -- The five facets in one pass over the candidates; each counts the rows that pass every filter but its own.
 SELECT kind, NULL, NULL, value, label, n FROM (
@@ -246,7 +242,7 @@ WHERE n > 0 AND value <> ''
 
 @dataclass
 class _Raw:
-    hits: list[tuple[int, float]]
+    hits: list[Candidate]
     total: int
     facets: dict[str, list[tuple[str, str, int]]]
     capped: bool = False  # the candidate set was cut at the cap: total and facet counts are lower bounds
@@ -308,52 +304,116 @@ class PostgresEngine(Engine):
             total_is_capped=raw.capped and raw.total > 0,
         )
 
-    def _run(self, words, query: SearchQuery, filters, page, per_page, *, match_all: bool) -> _Raw:
+    def ranked_candidates(self, query: SearchQuery, *, limit: int = RANKED) -> list[Candidate]:
+        """The best `limit` lexical matches of `query` in ranking order (search.engines.ranking), each saying
+        whether it has every query word; documents with some of the words follow when few have all of them.
+        No totals, facets, highlights or typo correction: the building block for combining rankings."""
+        words = parse_query(query.text).words
+        if not words:
+            return []
+        filters = _clean_filters(query.filters)
+        found = self._run(words, query, filters, 1, limit, match_all=True, counts=False).hits
+        if len(found) < FEW and len(words) > 1:
+            found = self._run(words, query, filters, 1, limit, match_all=False, counts=False).hits
+        return found
+
+    def _run(self, words, query: SearchQuery, filters, page, per_page, *, match_all: bool, counts=True) -> _Raw:
         params = {
             "tz": settings.TIME_ZONE,
-            "weights": RANK_WEIGHTS,
             "tsquery": build_tsquery(words, match_all=match_all),
-            "relaxed": not match_all,
-            "all_words": build_tsquery(words, match_all=True),
             "visibilities": sorted(query.audience.visibilities),
             "forum_ids": sorted(query.audience.forum_ids),
             "candidates": self.candidates,
-            "ranked": self.ranked,
             "language": query.language or "",
-            "limit": per_page,
-            "offset": (page - 1) * per_page,
             **{name: filters.get(name, []) for name in FACETS},
         }
-        sql = _SEARCH_SQL.format(table=SearchDocument._meta.db_table)
+        table = SearchDocument._meta.db_table
         raw = _Raw(hits=[], total=0, facets={name: [] for name in FACETS})
         connection = connections[self.using]
-        # Outside a transaction the SETs and the query form one implicit transaction (one round trip, no COMMIT);
-        # inside one, a savepoint keeps a failing statement from breaking the caller's transaction.
-        scope = transaction.atomic(using=self.using) if connection.in_atomic_block else nullcontext()
+        need = page * per_page
+        tiers = [ranking.TITLE, ranking.ALL_WORDS] + ([] if match_all else [ranking.SOME_WORDS])
         try:
-            with scope, connection.cursor() as cursor:
-                # One round trip; the settings apply to this transaction only. For a common word the planner
-                # may prefer a sequential scan that stops at the LIMIT, but it has to read every row's terms on
-                # the way: the GIN index is always cheaper here. JIT compilation costs more than it saves.
-                cursor.execute(f"{_SESSION} {sql}", params)
-                rows = cursor.fetchall()
+            # One transaction (a savepoint inside the caller's): the settings apply to these statements only.
+            # For a common word the planner may prefer a sequential scan that stops at the LIMIT, but it has to
+            # read every row's terms on the way: the indexes are always cheaper here. JIT costs more than it saves.
+            with transaction.atomic(using=self.using), connection.cursor() as cursor:
+                settings_first = _SESSION  # sent with the first statement: one round trip
+                table_rows, listed = None, []
+                if counts:
+                    cursor.execute(settings_first + _SEARCH_SQL.format(table=table), params)
+                    settings_first = ""
+                    for kind, _pk, _rank, value, label, count in cursor.fetchall():
+                        if kind == "total":
+                            raw.total = count
+                            raw.capped = label == "true"
+                        elif kind == "table_rows":
+                            table_rows = count
+                        elif kind == "id":
+                            listed.append(_pk)
+                        else:
+                            raw.facets[kind].append((value, label or "", count))
+                    if raw.total == 0:
+                        return raw
+                    bitmap_only = not raw.capped  # few matches: reading them all is cheap
+                else:
+                    bitmap_only = False
+                found: list[Candidate] = []
+                for tier in tiers:  # best tier first; stop once the page is full
+                    n = max(self.ranked, need - len(found))
+                    tier_params = {**params, **self._tier_params(words, tier, n)}
+                    if bitmap_only:  # fewer matches than the cap: the counting statement listed them all
+                        tier_params.update(ids=listed, all_listed=match_all)
+                        sql = "SET LOCAL enable_indexscan = off; " + ranking.tier_sql(tier, table, listed=True)
+                    elif not match_all and tier != ranking.SOME_WORDS:
+                        # A relaxed search runs only when fewer than FEW documents have every word: the bitmap
+                        # finds them at once, where the planner (taking the words as independent) may expect
+                        # thousands and walk the whole date index looking for them.
+                        sql = "SET LOCAL enable_indexscan = off; " + ranking.tier_sql(tier, table)
+                    else:
+                        scan = self._choose_scan(cursor, tier, tier_params, table_rows=table_rows)
+                        sql = scan + ranking.tier_sql(tier, table)
+                    cursor.execute(settings_first + sql, tier_params)
+                    settings_first = ""
+                    found += ranking.order_tier(
+                        cursor.fetchall(), tier=tier, language=params["language"], ranked=self.ranked
+                    )
+                    if len(found) >= need:
+                        break
         except DatabaseError:
             # A pathological query must not become a 500: it finds nothing (and is logged by Django).
             import logging
 
             logging.getLogger(__name__).warning("search query failed or timed out", exc_info=True)
-            return raw
-        hits = []
-        for kind, pk, rank, value, label, count in rows:
-            if kind == "hit":
-                hits.append((count, pk, rank))
-            elif kind == "total":
-                raw.total = count
-                raw.capped = label == "true"
-            else:
-                raw.facets[kind].append((value, label or "", count))
-        raw.hits = [(pk, rank) for _, pk, rank in sorted(hits)]
+            return _Raw(hits=[], total=0, facets={name: [] for name in FACETS})
+        raw.hits = found[need - per_page : need]
         return raw
+
+    def _choose_scan(self, cursor, tier: int, params: dict, *, table_rows: int | None) -> str:
+        """Walk the date index or read every match of the tier through the GIN bitmap, whichever reads less.
+
+        The planner counts the date-ordered scan as cheap because it does not cost reading each passed row's
+        terms (a detoasted tsvector, or for the title tier the row itself): for a tier of a few thousand matches
+        in a large table it would pass hundreds of thousands of rows."""
+        table = SearchDocument._meta.db_table
+        cursor.execute(ranking.estimate_sql(tier, table), params)
+        matches = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
+        if table_rows is None:
+            cursor.execute(ranking.TABLE_ROWS_SQL, [table])
+            table_rows = cursor.fetchone()[0]
+        walk = ranking.scan_in_date_order(wanted=params["n"], matches=matches, table_rows=table_rows, tier=tier)
+        return "SET LOCAL enable_indexscan = " + ("on; " if walk else "off; ")
+
+    def _tier_params(self, words: tuple[str, ...], tier: int, n: int) -> dict:
+        return {
+            "weights": RANK_WEIGHTS,
+            "all_words": build_tsquery(words, match_all=True),
+            "any_word": build_tsquery(words, match_all=False),
+            "rank_query": build_tsquery(words, match_all=tier != ranking.SOME_WORDS),
+            "has_phrase": len(words) > 1,
+            "phrase": build_phrase_tsquery(words) if len(words) > 1 else "",
+            "ranked": self.ranked,
+            "n": n,
+        }
 
     def _correct(self, words: tuple[str, ...]) -> dict[str, tuple[str, str, float]]:
         """For each word that matches no document: the closest vocabulary word (trigram similarity) that does,
@@ -401,14 +461,14 @@ class PostgresEngine(Engine):
                     replacements[word] = (best, shown, float(sim))
         return replacements
 
-    def _hits(self, ranked: list[tuple[int, float]], words: tuple[str, ...]) -> list[Hit]:
+    def _hits(self, ranked: list[Candidate], words: tuple[str, ...]) -> list[Hit]:
         if not ranked:
             return []
         from django.db.models.functions import Left
 
         rows = (
             SearchDocument.objects.using(self.using)
-            .filter(pk__in=[pk for pk, _ in ranked])
+            .filter(pk__in=[candidate.pk for candidate in ranked])
             .annotate(body_start=Left("body", 2500))
             .only(
                 "source_type",
@@ -428,8 +488,8 @@ class PostgresEngine(Engine):
         by_pk = {row.pk: row for row in rows}
         matcher = Matcher(words)
         hits = []
-        for pk, rank in ranked:
-            row = by_pk.get(pk)
+        for candidate in ranked:
+            row = by_pk.get(candidate.pk)
             if row is None:
                 continue
             hits.append(
@@ -445,7 +505,7 @@ class PostgresEngine(Engine):
                     governorate_name=row.governorate_name,
                     category_name=row.category_name,
                     published_at=row.published_at,
-                    score=float(rank),
+                    score=candidate.tier + candidate.rank,
                     municipality=row.municipality,
                     governorate=row.governorate,
                     category=row.category,

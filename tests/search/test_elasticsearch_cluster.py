@@ -165,3 +165,15 @@ def test_removals_are_pushed_and_a_rebuild_swaps_without_an_empty_moment(corpus,
     assert corpus.alias_indices() == [outcome["index"]] != before
     assert not corpus.client.indices.exists(index=before[0])
     assert corpus.count() == 4
+
+
+def test_a_document_about_the_query_outranks_many_that_mention_it_in_their_body(engine, notes):  # noqa: F811
+    for pk in range(1, 41):
+        body = "تقرير المجلس عن الحدائق والطرق ثم رخص البناء مرة واحدة وبعدها الإنارة والمدارس"
+        index_instance(source_type="note", instance=notes.add(Note(pk=pk, title="تقرير سنوي", body=body)))
+    about = Note(pk=99, title="رخص البناء الإلكترونية", body="طلب الرخصة")
+    index_instance(source_type="note", instance=notes.add(about))
+    tasks.rebuild_elasticsearch(engine=engine)
+    engine.refresh()
+    results = engine.search(SearchQuery(text="رخص البناء", audience=PUBLIC, per_page=10))
+    assert results.hits[0].source_id == "99"

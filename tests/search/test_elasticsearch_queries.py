@@ -87,7 +87,35 @@ def test_a_visitor_searching_in_arabic_asks_for_public_documents_with_facets_and
                         }
                     }
                 ],
-                "should": [{"term": {"language": {"value": "ar", "boost": 0.1}}}],
+                # Every word in the title, then the words as a phrase, outrank a body mention; BM25 orders the rest.
+                "should": [
+                    {
+                        "constant_score": {
+                            "filter": {
+                                "multi_match": {
+                                    "query": "بلدية الخليل",
+                                    "fields": ["title", "title.en"],
+                                    "type": "cross_fields",
+                                    "operator": "and",
+                                }
+                            },
+                            "boost": 100.0,
+                        }
+                    },
+                    {
+                        "constant_score": {
+                            "filter": {
+                                "multi_match": {
+                                    "query": "بلدية الخليل",
+                                    "fields": ["title", "title.en", "body", "body.en"],
+                                    "type": "phrase",
+                                }
+                            },
+                            "boost": 20.0,
+                        }
+                    },
+                    {"term": {"language": {"value": "ar", "boost": 0.1}}},
+                ],
             }
         },
         "aggs": _facet_aggs(language="ar"),
@@ -98,6 +126,26 @@ def test_a_visitor_searching_in_arabic_asks_for_public_documents_with_facets_and
         "from": 0,
         "size": 20,
     }
+
+
+def test_a_one_word_search_boosts_a_title_match_and_asks_for_no_phrase(engine):
+    body = engine.build_search(SearchQuery(text="portal", audience=PUBLIC)).to_dict()
+    assert body["query"]["bool"]["should"] == [
+        {
+            "constant_score": {
+                "filter": {
+                    "multi_match": {
+                        "query": "portal",
+                        "fields": ["title", "title.en"],
+                        "type": "cross_fields",
+                        "operator": "and",
+                    }
+                },
+                "boost": 100.0,
+            }
+        }
+    ]
+    assert body["sort"] == ["_score", {"published_at": {"order": "desc", "missing": "_last"}}]
 
 
 def test_a_forum_reader_with_filters_sees_only_forums_they_may_read_and_facets_narrow_each_other(engine):

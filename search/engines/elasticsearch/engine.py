@@ -51,6 +51,13 @@ FACET_LABEL_FIELDS = {
 }
 FACET_SIZES = {"type": 10, "governorate": 20, "municipality": 50, "category": 30, "year": 30}
 TEXT_FIELDS = ["title^3", "title.en^3", "body", "body.en"]
+TITLE_FIELDS = ["title", "title.en"]
+PHRASE_FIELDS = ["title", "title.en", "body", "body.en"]
+# The same principle as the PostgreSQL engine's tiers (search.engines.ranking): a document with every word in its
+# title outranks one that only mentions them in its body, and the words as a phrase outrank scattered words;
+# BM25 then orders each group. Constant boosts far above a BM25 score (a few units) make the groups tiers.
+TITLE_TIER_BOOST = 100.0
+PHRASE_BOOST = 20.0
 LANGUAGE_TIE_BREAK = 0.1
 
 
@@ -82,10 +89,13 @@ class ElasticsearchEngine(Engine):
             ]
         elif text:
             bool_query["must"] = [Q("multi_match", query=text, fields=TEXT_FIELDS, type="cross_fields", operator="and")]
+            bool_query["should"] = ranking_tiers(text)
         else:
             bool_query["must"] = [Q("match_all")]
         if query.language:
-            bool_query["should"] = [Q("term", language={"value": query.language, "boost": LANGUAGE_TIE_BREAK})]
+            bool_query.setdefault("should", []).append(
+                Q("term", language={"value": query.language, "boost": LANGUAGE_TIE_BREAK})
+            )
         search = Search(using=self.client, index=self.alias).query(Q("bool", **bool_query))
 
         selected = selected_filters(query.filters)
@@ -241,6 +251,17 @@ class ElasticsearchEngine(Engine):
 
     def count(self) -> int:
         return self._admin(self.client.count, index=self.alias)["count"]
+
+
+def ranking_tiers(text: str) -> list[Q]:
+    """Scoring clauses (they filter nothing): every word in the title, and (several words) the words as a phrase
+    anywhere."""
+    title = Q("multi_match", query=text, fields=TITLE_FIELDS, type="cross_fields", operator="and")
+    clauses = [Q("constant_score", filter=title, boost=TITLE_TIER_BOOST)]
+    if len(text.split()) > 1:
+        phrase = Q("multi_match", query=text, fields=PHRASE_FIELDS, type="phrase")
+        clauses.append(Q("constant_score", filter=phrase, boost=PHRASE_BOOST))
+    return clauses
 
 
 def audience_filter(query: SearchQuery) -> Q:
