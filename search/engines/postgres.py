@@ -12,13 +12,14 @@ from __future__ import annotations
 import html
 import re
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 
-from search import arabic, registry
+from search import arabic, embeddings, registry
+from search.engines import hybrid
 from search.engines.base import FACETS, Engine, FacetValue, Hit, SearchQuery, SearchResults
 from search.models import SearchDocument, SearchWord
 
@@ -207,8 +208,8 @@ WITH m AS MATERIALIZED (
     JOIN {table} d ON d.id = c.id,
     LATERAL (SELECT CASE WHEN %(relaxed)s THEN d.search_vector @@ %(all_words)s::tsquery ELSE true END AS complete) x
 )
-SELECT 'hit', id, rank, NULL, NULL, ordinal FROM (
-    SELECT id, rank, row_number() OVER (
+SELECT 'hit', id, rank, complete::text, NULL, ordinal FROM (
+    SELECT id, rank, complete, row_number() OVER (
         ORDER BY complete DESC, rank DESC, (language = %(language)s) DESC, published_at DESC NULLS LAST, id
     ) AS ordinal
     FROM ranked
@@ -248,6 +249,7 @@ class _Raw:
     total: int
     facets: dict[str, list[tuple[str, str, int]]]
     capped: bool = False  # the candidate set was cut at the cap: total and facet counts are lower bounds
+    complete: set[int] = field(default_factory=set)  # hits that match every query word (hybrid fusion reads it)
 
 
 class PostgresEngine(Engine):
@@ -255,8 +257,11 @@ class PostgresEngine(Engine):
 
     name = "postgres"
 
-    def __init__(self, using: str = "default", candidates: int | None = None, ranked: int | None = None):
+    def __init__(
+        self, using: str = "default", candidates: int | None = None, ranked: int | None = None, semantic: bool = True
+    ):
         self.using = using
+        self.semantic = semantic  # False: lexical only, even where the vectors exist (search_eval's baseline)
         self.candidates = candidates or CANDIDATES
         self.ranked = ranked or RANKED
 
@@ -270,6 +275,10 @@ class PostgresEngine(Engine):
             return empty
         corrected = None
         words = parsed.words
+        # Hybrid hook (search.engines.hybrid): with vectors, the lexical top WINDOW is fetched and fused with the
+        # semantic candidates; pages past the window follow the lexical order alone.
+        fused = self.semantic and page * per_page <= hybrid.WINDOW and embeddings.available(self.using)
+        page, per_page = (1, hybrid.WINDOW) if fused else (page, per_page)
         raw = self._run(words, query, filters, page, per_page, match_all=True)
         if raw.total == 0 and not any(raw.facets.values()):
             # Nothing has every word, and not because of the filters: suppose a typo, a word the index has
@@ -284,6 +293,11 @@ class PostgresEngine(Engine):
             relaxed = self._run(words, query, filters, page, per_page, match_all=False)
             if relaxed.total > raw.total:
                 raw = relaxed
+        if fused:  # hybrid hook: the requested page of the fused order
+            page, per_page = max(1, int(query.page or 1)), max(1, min(int(query.per_page or 20), 100))
+            raw = hybrid.merge(
+                raw, words=words, query=query, filters=filters, page=page, per_page=per_page, using=self.using
+            )
         if raw.total == 0:
             corrected = None
         hits = self._hits(raw.hits, words)
@@ -337,6 +351,8 @@ class PostgresEngine(Engine):
         for kind, pk, rank, value, label, count in rows:
             if kind == "hit":
                 hits.append((count, pk, rank))
+                if value == "true":
+                    raw.complete.add(pk)
             elif kind == "total":
                 raw.total = count
                 raw.capped = label == "true"
