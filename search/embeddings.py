@@ -97,13 +97,13 @@ def available(using: str = "default") -> bool:
     return enabled() and storage_exists(using)
 
 
-def create_storage(schema_editor) -> bool:
+def create_storage(schema_editor, *, extension: str = "vector") -> bool:
     """Create the extension, the table and its HNSW index when PostgreSQL allows it; else leave the database as
     it is and return False (a production server without pgvector: the site is lexical-only)."""
     connection = schema_editor.connection
     try:
         with transaction.atomic(using=connection.alias):  # a savepoint: a refusal must not abort the migration
-            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS vector")
+            schema_editor.execute(f"CREATE EXTENSION IF NOT EXISTS {schema_editor.quote_name(extension)}")
     except DatabaseError as error:
         logger.warning("pgvector is not available (%s): search stays lexical-only", error)
         return False

@@ -98,3 +98,14 @@ def index_status() -> dict:
         "removed": sum(t["removed"] for t in types.values()),
         "words": SearchWord.objects.count(),
     }
+
+
+def semantic_status() -> dict:
+    """Whether the search is hybrid or lexical-only, and why (for `search_index status` and /healthz)."""
+    from search import embeddings
+
+    if not embeddings.enabled():
+        return {"semantic": False, "detail": "switched off by SEARCH_SEMANTIC"}
+    if not embeddings.storage_exists():
+        return {"semantic": False, "detail": "the PostgreSQL extension pgvector is not installed"}
+    return {"semantic": True, "detail": "hybrid: lexical and semantic (pgvector)"}
