@@ -78,18 +78,30 @@ def enabled() -> bool:
 
 
 def storage_exists(using: str = "default") -> bool:
-    """Whether migration 0004 could create the embeddings table on this database (pgvector present)."""
+    """Whether migration 0004 could create the embeddings table on this database (pgvector present).
+
+    Known from the moment the connection opens (`remember_storage`), so a page asks no extra query for it."""
     connection = connections[using]
     cached = getattr(connection, "_hub_search_embedding_table", None)
     if cached is None:
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [TABLE])
-                cached = bool(cursor.fetchone()[0])
-        except DatabaseError:
-            return False
-        connection._hub_search_embedding_table = cached
+        connection.ensure_connection()
+        cached = getattr(connection, "_hub_search_embedding_table", None)
+        if cached is None:  # a connection opened before this app was ready
+            remember_storage(connection=connection)
+            cached = getattr(connection, "_hub_search_embedding_table", False)
     return cached
+
+
+def remember_storage(*, connection, **kwargs) -> None:
+    """`connection_created` receiver: note on the connection whether the embeddings table exists."""
+    if connection.vendor != "postgresql":
+        return
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [TABLE])
+            connection._hub_search_embedding_table = bool(cursor.fetchone()[0])
+    except DatabaseError:
+        connection._hub_search_embedding_table = False
 
 
 def available(using: str = "default") -> bool:
