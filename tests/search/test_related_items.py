@@ -8,11 +8,12 @@ from django.utils.text import capfirst
 
 from search import embeddings, registry, selectors, services
 from search.registry import Visibility
-from tests.projects_db.conftest import category, hebron, nablus  # noqa: F401
+from tests.projects_db import conftest as projects_fixtures
 from tests.projects_db.factories import ProjectFactory
 from tests.search.factories import DocumentFactory as Doc
 
 pytestmark = pytest.mark.django_db
+hebron, nablus, category = projects_fixtures.hebron, projects_fixtures.nablus, projects_fixtures.category
 
 PAY_TITLE_AR = "الدفع الإلكتروني لفواتير المياه"
 PAY_BODY_AR = "يدفع المواطنون فواتير المياه والرسوم البلدية بالبطاقة البنكية عبر موقع البلدية."
@@ -82,7 +83,7 @@ def test_the_project_page_shows_them_with_type_and_place_in_a_constant_number_of
     hebron,
     nablus,
     category,
-    django_assert_num_queries,  # noqa: F811
+    django_assert_num_queries,
 ):
     project = ProjectFactory(
         lead_municipality=hebron, category=category, title="Paying water bills online", summary=PAY_BODY_AR
