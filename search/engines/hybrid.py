@@ -112,7 +112,7 @@ OTHER_LANGUAGE = 0.4  # added for the best OTHER_LANGUAGE_TOP hits in the other 
 OTHER_LANGUAGE_TOP = 3
 SAME_LANGUAGE_ONLY_SEMANTIC = 0.5  # a same-language document the lexical side did not find counts half
 PROTECTED_COVERAGE = 0.5  # lexical top-10 matches with at least this share of the words stay in the top 10
-MIN_SIMILARITY = 0.1  # below this a neighbour is noise
+MIN_SIMILARITY = 0.15  # below this a neighbour is noise (right cross-language answers start near 0.16)
 SEMANTIC_ONLY_MIN_SIMILARITY = 0.2  # when the lexical side found nothing at all, a stricter floor
 
 
@@ -209,9 +209,9 @@ def merge(raw, *, words: tuple[str, ...], query, filters: dict, page: int, per_p
     by_id = {hit.id: hit for hit in semantic}
     added = [by_id[pk] for pk in order if pk not in ranks]
     start = (page - 1) * per_page
-    raw.hits = [
-        (pk, ranks.get(pk, by_id[pk].similarity if pk in by_id else 0.0)) for pk in order[start : start + per_page]
-    ]
+    # A hit's score is its reciprocal fused rank: comparable between lexical and semantic hits (the peer finder
+    # adds them up per municipality).
+    raw.hits = [(pk, 1.0 / (1 + start + n)) for n, pk in enumerate(order[start : start + per_page])]
     raw.complete = raw.complete & {pk for pk, _ in raw.hits}
     raw.total += len(added)
     for hit in added:  # counted under their own values; see docs/search.md on facets of semantic hits
