@@ -218,11 +218,35 @@ def embed_pending(
                 "embedding = EXCLUDED.embedding, embedded_at = now()",
                 [[row[0] for row in rows], [text_hash(t) for t in texts], [vector_literal(v) for v in vectors]],
             )
+            if settings.ELASTICSEARCH_URL:  # the cluster holds the vectors too: push these rows again
+                cursor.execute(
+                    "UPDATE hub_search_searchdocument SET needs_push = true WHERE id = ANY(%s)", [[r[0] for r in rows]]
+                )
         report.embedded += len(rows)
         if progress:
             progress(report.embedded)
     report.seconds = time.perf_counter() - started
+    if report.embedded and settings.ELASTICSEARCH_URL and using == "default":
+        from search.tasks import schedule_push
+
+        schedule_push()
     return report
+
+
+def attach_vectors(rows, *, using: str = "default") -> None:
+    """Set `row.embedding` (a list of floats) on the rows that have a current vector (for the Elasticsearch push)."""
+    if not rows or not available(using):
+        return
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.document_id, e.embedding::text FROM {TABLE} e JOIN hub_search_searchdocument d "  # noqa: S608
+            f"ON d.id = e.document_id WHERE e.document_id = ANY(%s) "
+            f"AND e.text_hash = md5(d.title || E'\\n' || left(d.body, {BODY_CHARS}))",
+            [[row.pk for row in rows if row.pk]],
+        )
+        found = {pk: [float(x) for x in text.strip("[]").split(",")] for pk, text in cursor.fetchall()}
+    for row in rows:
+        row.embedding = found.get(row.pk)
 
 
 def forget_all(*, using: str = "default") -> None:

@@ -113,6 +113,9 @@ def send_bulk(engine, rows: list[SearchDocument], *, index: str | None = None) -
     from search.engines.elasticsearch import BULK_TIMEOUT, bulk_action, is_unavailability, unavailable
 
     target = index or engine.alias
+    from search import embeddings
+
+    embeddings.attach_vectors(rows)  # hybrid hook: each row's current vector goes into its dense_vector field
     actions = [bulk_action(row, index=target) for row in rows]
     outcomes = []
     client = engine.client.options(request_timeout=BULK_TIMEOUT)
@@ -280,7 +283,7 @@ def schedule_embedding(*, using: str = "default") -> None:
     """Enqueue one embedding run after the current transaction commits (once per transaction)."""
     from search import embeddings
 
-    if not embeddings.available(using):
+    if not settings.SEARCH_EMBED_AFTER_COMMIT or not embeddings.available(using):
         return
     connection = transaction.get_connection(using)
     if any(callback is _enqueue_embedding for _, callback, *_ in connection.run_on_commit):

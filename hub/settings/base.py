@@ -238,6 +238,14 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 # The alias searches go through; `search_index rebuild` puts a new index behind it. Seconds before a search gives up.
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="hub-search")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=3.0)
+# Hybrid search (search/embeddings.py): semantic candidates fused with the lexical ones, where pgvector exists.
+SEARCH_SEMANTIC = env.bool("SEARCH_SEMANTIC", default=True)
+# The same on the Elasticsearch engine (kNN over its dense_vector field).
+ELASTICSEARCH_SEMANTIC = env.bool("ELASTICSEARCH_SEMANTIC", default=True)
+# BLAS threads of the sentence encoder in each process (web workers embed one query per search).
+SEARCH_EMBEDDING_THREADS = env.int("SEARCH_EMBEDDING_THREADS", default=1)
+# Enqueue the embedding task after each commit that writes search documents (off in the test settings).
+SEARCH_EMBED_AFTER_COMMIT = True
 
 LOGGING = {
     "version": 1,

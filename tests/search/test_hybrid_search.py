@@ -104,7 +104,8 @@ def test_noise_from_the_semantic_side_alone_is_not_a_result():
 # --- vectors: after commit, backfill ------------------------------------------------------------------------
 
 
-def test_saving_does_not_embed_and_the_task_after_commit_does(django_capture_on_commit_callbacks, find):
+def test_saving_does_not_embed_and_the_task_after_commit_does(django_capture_on_commit_callbacks, find, settings):
+    settings.SEARCH_EMBED_AFTER_COMMIT = True  # as in production (the test settings leave it to explicit calls)
     with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
         services.bulk_index(source_type="project", documents=[PAYMENT_AR, UNRELATED])
         assert vectors() == 0  # the saving transaction never waits on the encoder
