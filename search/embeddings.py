@@ -27,7 +27,7 @@ TABLE = "search_embedding"
 DIMENSIONS = 512
 BODY_CHARS = 600  # title + the start of the body: what the page is about, and the encoder's cost grows with length
 BATCH = 64  # documents per encoder call and per committed write
-EF_SEARCH = 100  # HNSW candidate list at query time (pgvector's default is 40)
+EF_SEARCH = 200  # HNSW candidate list at query time (pgvector's default is 40): at least hybrid.POOL
 
 # --- the model (one per process) ----------------------------------------------------------------------------
 

@@ -130,6 +130,7 @@ class RelatedItem:
 RELATED_LIMIT = 5
 RELATED_MIN_SIMILARITY = 0.2  # below this a "neighbour" is about something else: better to show nothing
 RELATED_CANDIDATES = 60  # nearest documents read before removing the same type, municipality and duplicates
+RELATED_POOL = 200  # nearest vectors taken from the index before the audience, type and municipality filters
 
 
 def related_items(
@@ -152,6 +153,7 @@ def related_items(
                 "visibilities": sorted(audience.visibilities),
                 "forum_ids": sorted(audience.forum_ids),
                 "candidates": RELATED_CANDIDATES,
+                "pool": RELATED_POOL,
                 "min_similarity": RELATED_MIN_SIMILARITY,
                 "limit": limit,
             },
@@ -178,10 +180,12 @@ def related_items(
     return items
 
 
-# The object's vector (the document in the reader's language when it has one), then its nearest neighbours
-# through the HNSW index (the InitPlan gives the index a constant), filtered by audience, type and municipality,
-# one row per object (the reader's language preferred), nearest first.
+# The object's vector (the document in the reader's language when it has one), then its RELATED_POOL nearest
+# vectors through the HNSW index (the InitPlan gives the index a constant; a join in the same scan would make the
+# planner read every vector), filtered by audience, type and municipality, one row per object (the reader's
+# language preferred), nearest first. The SETs and the query run as one implicit transaction.
 _RELATED_SQL = """
+SET LOCAL hnsw.ef_search = 200; SET LOCAL statement_timeout = 3000;
 WITH src AS MATERIALIZED (
     SELECT d.source_type, d.source_id, d.municipality, e.embedding
     FROM hub_search_searchdocument d JOIN search_embedding e ON e.document_id = d.id
@@ -189,14 +193,17 @@ WITH src AS MATERIALIZED (
     ORDER BY (d.language = %(language)s) DESC, d.id LIMIT 1
 ), near AS MATERIALIZED (
     SELECT d.source_type, d.source_id, d.language, d.title, d.url, d.municipality, d.municipality_name,
-           d.governorate_name, 1 - (e.embedding <=> (SELECT embedding FROM src)) AS similarity
-    FROM search_embedding e JOIN hub_search_searchdocument d ON d.id = e.document_id
-    WHERE EXISTS (SELECT 1 FROM src) AND NOT d.is_deleted
+           d.governorate_name, 1 - e.distance AS similarity
+    FROM (SELECT document_id, embedding <=> (SELECT embedding FROM src) AS distance FROM search_embedding
+          WHERE EXISTS (SELECT 1 FROM src)
+          ORDER BY embedding <=> (SELECT embedding FROM src) LIMIT %(pool)s) e
+    JOIN hub_search_searchdocument d ON d.id = e.document_id
+    WHERE NOT d.is_deleted
       AND (d.visibility = ANY(%(visibilities)s::text[])
            OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
       AND d.source_type <> (SELECT source_type FROM src)
       AND ((SELECT municipality FROM src) = '' OR d.municipality <> (SELECT municipality FROM src))
-    ORDER BY e.embedding <=> (SELECT embedding FROM src)
+    ORDER BY e.distance
     LIMIT %(candidates)s
 )
 SELECT source_type, source_id, language, title, url, municipality_name, governorate_name, similarity FROM (

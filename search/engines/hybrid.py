@@ -19,17 +19,15 @@ from search.engines.base import Audience
 logger = logging.getLogger(__name__)
 
 SEMANTIC_CANDIDATES = 50  # nearest neighbours considered per search
+FACET_NAMES = ("type", "governorate", "municipality", "category", "year")
+POOL = 200  # nearest vectors read through the HNSW index before audience and facets filter them
 WINDOW = 100  # lexical candidates considered per search; pages past this follow the lexical order alone
 
-_SEMANTIC_SQL = f"""
-SET LOCAL statement_timeout = 3000; SET LOCAL hnsw.ef_search = {embeddings.EF_SEARCH};
-SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL jit = off;
-SELECT id, language, source_type, governorate, governorate_name, municipality, municipality_name,
-       category, category_name, year, similarity FROM (
-    SELECT d.id, d.language, d.source_type, d.governorate, d.governorate_name, d.municipality, d.municipality_name,
-           d.category, d.category_name, EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int AS year,
-           1 - (e.embedding <=> %(vector)s::vector) AS similarity
-    FROM {embeddings.TABLE} e JOIN hub_search_searchdocument d ON d.id = e.document_id
+# The HNSW index serves the inner ORDER BY ... LIMIT on the vectors alone (a join above it would make the planner
+# read every vector); audience and facets then filter that pool. When a facet is selected and the pool leaves
+# fewer than `limit` rows, `_EXACT` reads every vector that passes the filters instead, so a selective filter
+# still gets its nearest documents.
+_FILTERS = """
     WHERE NOT d.is_deleted
       AND (d.visibility = ANY(%(visibilities)s::text[])
            OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
@@ -40,9 +38,25 @@ SELECT id, language, source_type, governorate, governorate_name, municipality, m
       AND (cardinality(%(year)s::int[]) = 0
            OR EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int = ANY(%(year)s::int[]))
       AND NOT (d.id = ANY(%(exclude)s::bigint[]))
-    ORDER BY e.embedding <=> %(vector)s::vector
-    LIMIT %(limit)s
-) nearest
+"""
+_COLUMNS = """d.id, d.language, d.source_type, d.governorate, d.governorate_name, d.municipality, d.municipality_name,
+       d.category, d.category_name, EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int AS year"""
+_SESSION = (
+    f"SET LOCAL statement_timeout = 3000; SET LOCAL hnsw.ef_search = {embeddings.EF_SEARCH}; SET LOCAL jit = off;"
+)
+_SEMANTIC_SQL = f"""{_SESSION}
+SELECT {_COLUMNS}, 1 - e.distance AS similarity
+FROM (SELECT document_id, embedding <=> %(vector)s::vector AS distance FROM {embeddings.TABLE}
+      ORDER BY embedding <=> %(vector)s::vector LIMIT %(pool)s) e
+JOIN hub_search_searchdocument d ON d.id = e.document_id
+{_FILTERS}
+ORDER BY e.distance LIMIT %(limit)s
+"""  # noqa: S608
+_EXACT_SQL = f"""{_SESSION}
+SELECT {_COLUMNS}, 1 - (e.embedding <=> %(vector)s::vector) AS similarity
+FROM {embeddings.TABLE} e JOIN hub_search_searchdocument d ON d.id = e.document_id
+{_FILTERS}
+ORDER BY e.embedding <=> %(vector)s::vector LIMIT %(limit)s
 """  # noqa: S608
 
 
@@ -77,6 +91,7 @@ def semantic_candidates(
         "visibilities": sorted(audience.visibilities),
         "forum_ids": sorted(audience.forum_ids),
         "limit": limit,
+        "pool": max(POOL, limit),
         "exclude": exclude or [],
         **{name: filters.get(name, []) for name in ("type", "governorate", "municipality", "category", "year")},
     }
@@ -85,6 +100,9 @@ def semantic_candidates(
         with transaction.atomic(using=using), connection.cursor() as cursor:
             cursor.execute(_SEMANTIC_SQL, params)
             rows = cursor.fetchall()
+            if len(rows) < limit and any(filters.get(name) for name in FACET_NAMES):
+                cursor.execute(_EXACT_SQL, params)
+                rows = cursor.fetchall()
     except DatabaseError:
         logger.warning("semantic search failed; lexical results only", exc_info=True)
         return []
