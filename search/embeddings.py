@@ -235,14 +235,15 @@ def embed_pending(
 
 def attach_vectors(rows, *, using: str = "default") -> None:
     """Set `row.embedding` (a list of floats) on the rows that have a current vector (for the Elasticsearch push)."""
-    if not rows or not available(using):
+    pks = [row.pk for row in rows if row.pk]
+    if not pks or not available(using):  # rows without a primary key (search_eval's) have no stored vector
         return
     with connections[using].cursor() as cursor:
         cursor.execute(
             f"SELECT e.document_id, e.embedding::text FROM {TABLE} e JOIN hub_search_searchdocument d "  # noqa: S608
             f"ON d.id = e.document_id WHERE e.document_id = ANY(%s) "
             f"AND e.text_hash = md5(d.title || E'\\n' || left(d.body, {BODY_CHARS}))",
-            [[row.pk for row in rows if row.pk]],
+            [pks],
         )
         found = {pk: [float(x) for x in text.strip("[]").split(",")] for pk, text in cursor.fetchall()}
     for row in rows:

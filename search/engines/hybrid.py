@@ -8,6 +8,7 @@ with pgvector's iterative scan, so a selective filter still fills the list).
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -96,8 +97,11 @@ def semantic_candidates(
         **{name: filters.get(name, []) for name in ("type", "governorate", "municipality", "category", "year")},
     }
     connection = connections[using]
+    # As in the lexical engine: outside a transaction the SETs and the statement form one implicit transaction;
+    # inside one, a savepoint keeps a failing statement from breaking the caller's transaction.
+    scope = transaction.atomic(using=using) if connection.in_atomic_block else nullcontext()
     try:
-        with transaction.atomic(using=using), connection.cursor() as cursor:
+        with scope, connection.cursor() as cursor:
             cursor.execute(_SEMANTIC_SQL, params)
             rows = cursor.fetchall()
             if len(rows) < limit and any(filters.get(name) for name in FACET_NAMES):
@@ -216,7 +220,8 @@ def merge(raw, *, words: tuple[str, ...], query, filters: dict, page: int, per_p
         semantic = semantic_candidates(using=using, vector=vector, audience=query.audience, filters=filters)
     lexical = [pk for pk, _ in raw.hits]
     ranks = dict(raw.hits)
-    shares = coverage(using=using, ids=lexical, word_queries=[build_tsquery((word,)) for word in words])
+    partial = [pk for pk in lexical if pk not in raw.complete]  # complete matches have every word: no statement
+    shares = coverage(using=using, ids=partial, word_queries=[build_tsquery((word,)) for word in words])
     order = fuse(
         lexical=lexical,
         complete=raw.complete,
