@@ -9,7 +9,8 @@ from django.views.decorators.http import require_GET
 @never_cache
 @require_GET
 def healthz(request):
-    """200 with {"status": "ok"} when the database answers, 503 otherwise (for load balancers)."""
+    """200 with {"status": "ok"} when the database answers, 503 otherwise (for load balancers). "search" says
+    whether the site search is hybrid or lexical-only (without pgvector), which is not a failure."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -18,4 +19,13 @@ def healthz(request):
         return JsonResponse(
             {"status": "unavailable", "database": "error", "detail": exc.__class__.__name__}, status=503
         )
-    return JsonResponse({"status": "ok", "database": "ok"})
+    from search import selectors
+
+    search = selectors.semantic_status()
+    return JsonResponse(
+        {
+            "status": "ok",
+            "database": "ok",
+            "search": {"mode": "hybrid" if search["semantic"] else "lexical", "detail": search["detail"]},
+        }
+    )

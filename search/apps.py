@@ -9,3 +9,10 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "hub_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from search import embeddings
+
+        connection_created.connect(embeddings.remember_storage, dispatch_uid="search_embedding_storage")

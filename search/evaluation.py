@@ -16,6 +16,7 @@ from django.db import connections
 from django.db.utils import load_backend
 from psycopg2 import sql
 
+from search import embeddings
 from search.engines.base import Audience, SearchQuery
 from search.models import SearchDocument, SearchWord
 from search.registry import Document, Visibility
@@ -94,6 +95,7 @@ def throwaway_database() -> Iterator[str]:
             editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
             editor.create_model(SearchDocument)
             editor.create_model(SearchWord)
+            embeddings.create_storage(editor)  # the semantic side, where pgvector exists
         yield ALIAS
     finally:
         wrapper.close()
@@ -127,29 +129,37 @@ def evaluate(
         for source_type, documents in corpus_documents(corpus).items():
             services.bulk_index(source_type=source_type, documents=documents, using=using)
         out(f"corpus: {len(corpus)} documents, {len(queries)} queries")
-        engine = _engine(engine_name, using, corpus)
+        report = embeddings.embed_pending(using=using)
+        if report.skipped:
+            out(f"semantic: off ({report.skipped})")
+        else:
+            out(f"semantic: {report.embedded} documents embedded in {report.seconds:.1f} s ({report.rate:.0f}/s)")
         relevant = [q["relevant"] for q in queries]
         baseline = score([ilike_baseline(using, q["query"]) for q in queries], relevant)
-        ranked = []
-        for q in queries:
-            results = engine.search(SearchQuery(text=q["query"], audience=audience, per_page=K))
-            found = [hit.source_id for hit in results.hits]
-            ranked.append(found)
-            missing = [doc for doc in q["relevant"] if doc not in found]
-            if missing:
-                out(f"  miss: {q['query']!r} ({q.get('case', '')}): {', '.join(missing)} not in top {K}")
-        scores = score(ranked, relevant)
         out(f"ilike baseline: {baseline.line()}")
-        out(f"{engine.name}: {scores.line()}")
+        runs = [(_engine(engine_name, using, corpus, semantic=False), "lexical")]
+        if not report.skipped and engine_name == "postgres":
+            runs.append((_engine(engine_name, using, corpus), "hybrid"))
+        for engine, label in runs:  # the last run (hybrid when available) is the engine as the site uses it
+            ranked = []
+            for q in queries:
+                results = engine.search(SearchQuery(text=q["query"], audience=audience, per_page=K))
+                found = [hit.source_id for hit in results.hits]
+                ranked.append(found)
+                missing = [doc for doc in q["relevant"] if doc not in found]
+                if missing:
+                    out(f"  miss ({label}): {q['query']!r} ({q.get('case', '')}): {', '.join(missing)} not in top {K}")
+            scores = score(ranked, relevant)
+            out(f"{engine.name} {label}: {scores.line()}")
         out(scores.line())
     return scores
 
 
-def _engine(name: str, using: str, corpus: list[dict]):
+def _engine(name: str, using: str, corpus: list[dict], *, semantic: bool = True):
     if name == "postgres":
         from search.engines.postgres import PostgresEngine
 
-        return PostgresEngine(using=using)
+        return PostgresEngine(using=using, semantic=semantic)
     # The Elasticsearch engine evaluates against its own throwaway index, built from the same documents.
     from search.engines.elasticsearch import ElasticsearchEngine
 

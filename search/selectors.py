@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils import translation
 
@@ -131,3 +133,119 @@ def index_status() -> dict:
         "removed": sum(t["removed"] for t in types.values()),
         "words": SearchWord.objects.count(),
     }
+
+
+def semantic_status() -> dict:
+    """Whether the search is hybrid or lexical-only, and why (for `search_index status` and /healthz)."""
+    from search import embeddings
+
+    if not embeddings.enabled():
+        return {"semantic": False, "detail": "switched off by SEARCH_SEMANTIC"}
+    if not embeddings.storage_exists():
+        return {"semantic": False, "detail": "the PostgreSQL extension pgvector is not installed"}
+    return {"semantic": True, "detail": "hybrid: lexical and semantic (pgvector)"}
+
+
+@dataclass
+class RelatedItem:
+    """A nearest neighbour of a page or object, from another municipality and of another type."""
+
+    source_type: str
+    source_id: str
+    language: str
+    title: str
+    url: str
+    type_label: str
+    place: str  # municipality, else governorate ("" when the item has neither)
+    similarity: float
+
+
+RELATED_LIMIT = 5
+RELATED_MIN_SIMILARITY = 0.2  # below this a "neighbour" is about something else: better to show nothing
+RELATED_CANDIDATES = 60  # nearest documents read before removing the same type, municipality and duplicates
+RELATED_POOL = 200  # nearest vectors taken from the index before the audience, type and municipality filters
+
+
+def related_items(
+    *, source_type: str, source_id: str | int, user, language: str = "", limit: int = RELATED_LIMIT
+) -> list[RelatedItem]:
+    """Up to `limit` published items nearest to this object by meaning, that `user` may read, of another type
+    and from another municipality; one statement. Empty when semantic search is off or nothing is close."""
+    from search import embeddings
+
+    if not embeddings.available():
+        return []
+    audience = audience_for(user)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _RELATED_SQL,
+            {
+                "source_type": source_type,
+                "source_id": str(source_id),
+                "language": language,
+                "visibilities": sorted(audience.visibilities),
+                "forum_ids": sorted(audience.forum_ids),
+                "candidates": RELATED_CANDIDATES,
+                "pool": RELATED_POOL,
+                "min_similarity": RELATED_MIN_SIMILARITY,
+                "limit": limit,
+            },
+        )
+        rows = cursor.fetchall()
+    items = []
+    for item_type, item_id, item_language, title, url, municipality, governorate, similarity in rows:
+        try:
+            label = str(registry.get(item_type).label or item_type)
+        except KeyError:
+            label = item_type
+        items.append(
+            RelatedItem(
+                source_type=item_type,
+                source_id=item_id,
+                language=item_language,
+                title=title,
+                url=url,
+                type_label=label,
+                place=municipality or governorate,
+                similarity=float(similarity),
+            )
+        )
+    return items
+
+
+# The object's vector (the document in the reader's language when it has one), then its RELATED_POOL nearest
+# vectors through the HNSW index (the InitPlan gives the index a constant; a join in the same scan would make the
+# planner read every vector), filtered by audience, type and municipality, one row per object (the reader's
+# language preferred), nearest first. The SETs and the query run as one implicit transaction.
+_RELATED_SQL = """
+SET LOCAL hnsw.ef_search = 200; SET LOCAL statement_timeout = 3000;
+WITH src AS MATERIALIZED (
+    SELECT d.source_type, d.source_id, d.municipality, e.embedding
+    FROM hub_search_searchdocument d JOIN search_embedding e ON e.document_id = d.id
+    WHERE d.source_type = %(source_type)s AND d.source_id = %(source_id)s AND NOT d.is_deleted
+    ORDER BY (d.language = %(language)s) DESC, d.id LIMIT 1
+), near AS MATERIALIZED (
+    SELECT d.source_type, d.source_id, d.language, d.title, d.url, d.municipality, d.municipality_name,
+           d.governorate_name, 1 - e.distance AS similarity
+    FROM (SELECT document_id, embedding <=> (SELECT embedding FROM src) AS distance FROM search_embedding
+          WHERE EXISTS (SELECT 1 FROM src)
+          ORDER BY embedding <=> (SELECT embedding FROM src) LIMIT %(pool)s) e
+    JOIN hub_search_searchdocument d ON d.id = e.document_id
+    WHERE NOT d.is_deleted
+      AND (d.visibility = ANY(%(visibilities)s::text[])
+           OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
+      AND d.source_type <> (SELECT source_type FROM src)
+      AND ((SELECT municipality FROM src) = '' OR d.municipality <> (SELECT municipality FROM src))
+    ORDER BY e.distance
+    LIMIT %(candidates)s
+)
+SELECT source_type, source_id, language, title, url, municipality_name, governorate_name, similarity FROM (
+    SELECT DISTINCT ON (source_type, source_id) *,
+           max(similarity) OVER (PARTITION BY source_type, source_id) AS best
+    FROM near
+    ORDER BY source_type, source_id, (language = %(language)s) DESC, similarity DESC
+) one_per_object
+WHERE best >= %(min_similarity)s
+ORDER BY best DESC, source_type, source_id
+LIMIT %(limit)s
+"""

@@ -49,6 +49,7 @@ def index_instance(*, source_type: str, instance) -> int:
     stale = SearchDocument.objects.filter(source_type=source_type, source_id=source_id)
     _remove(stale.exclude(language__in=keep_languages))
     _push_after_commit()
+    _embed_after_commit()
     return len(documents)
 
 
@@ -88,6 +89,8 @@ def _write_batch(source_type: str, documents: list[registry.Document], using: st
             update_fields=sorted(set(update_fields)),
         )
         _remember_words(documents, using=using)
+        if using == "default":  # the eval command embeds its throwaway database itself
+            _embed_after_commit()
     return len(rows)
 
 
@@ -216,6 +219,13 @@ def _push_after_commit() -> None:
         from search.tasks import schedule_push
 
         schedule_push()
+
+
+def _embed_after_commit(using: str = "default") -> None:
+    """Vectors for the new and changed rows are computed by a task once this transaction has committed."""
+    from search.tasks import schedule_embedding
+
+    schedule_embedding(using=using)
 
 
 # --- fast bulk load into an empty index -------------------------------------------------------------------

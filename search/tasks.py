@@ -1,4 +1,9 @@
-"""Background work of search: pushing the outbox of changed SearchDocument rows to Elasticsearch.
+"""Background work of search: embedding new and changed documents (semantic search), and pushing the outbox of
+changed SearchDocument rows to Elasticsearch.
+
+Embedding: after a write commits, `embed_search_documents` embeds every live row that has no current vector, in
+batches (search.embeddings.embed_pending), so the request that saved the content never waits on the encoder; the
+document is found lexically at once and semantically seconds later.
 
 A write marks its rows `needs_push` (search.services); after the commit, `push_search_outbox` is enqueued. It takes
 waiting rows in batches (locked with SKIP LOCKED, so two workers never push the same row), sends one bulk request
@@ -108,6 +113,9 @@ def send_bulk(engine, rows: list[SearchDocument], *, index: str | None = None) -
     from search.engines.elasticsearch import BULK_TIMEOUT, bulk_action, is_unavailability, unavailable
 
     target = index or engine.alias
+    from search import embeddings
+
+    embeddings.attach_vectors(rows)  # hybrid hook: each row's current vector goes into its dense_vector field
     actions = [bulk_action(row, index=target) for row in rows]
     outcomes = []
     client = engine.client.options(request_timeout=BULK_TIMEOUT)
@@ -260,3 +268,28 @@ def _load(engine, rows: list[SearchDocument], index: str, loaded: list) -> int:
             failed += 1
             SearchDocument.objects.filter(pk=row.pk).update(last_push_error=outcome)
     return failed
+
+
+@task()
+def embed_search_documents() -> dict:
+    """Embed the documents that have no current vector (idempotent: current vectors are left alone)."""
+    from search import embeddings
+
+    report = embeddings.embed_pending()
+    return {"embedded": report.embedded, "seconds": round(report.seconds, 3), "skipped": report.skipped}
+
+
+def schedule_embedding(*, using: str = "default") -> None:
+    """Enqueue one embedding run after the current transaction commits (once per transaction)."""
+    from search import embeddings
+
+    if not settings.SEARCH_EMBED_AFTER_COMMIT or not embeddings.available(using):
+        return
+    connection = transaction.get_connection(using)
+    if any(callback is _enqueue_embedding for _, callback, *_ in connection.run_on_commit):
+        return
+    transaction.on_commit(_enqueue_embedding, using=using, robust=True)
+
+
+def _enqueue_embedding() -> None:
+    embed_search_documents.enqueue()

@@ -258,6 +258,14 @@ ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=3.0)
 # cool-down (seconds), answered by PostgreSQL at once; then one search tries the cluster again.
 ELASTICSEARCH_BREAKER_FAILURES = env.int("ELASTICSEARCH_BREAKER_FAILURES", default=3)
 ELASTICSEARCH_BREAKER_COOLDOWN = env.float("ELASTICSEARCH_BREAKER_COOLDOWN", default=30.0)
+# Hybrid search (search/embeddings.py): semantic candidates fused with the lexical ones, where pgvector exists.
+SEARCH_SEMANTIC = env.bool("SEARCH_SEMANTIC", default=True)
+# The same on the Elasticsearch engine (kNN over its dense_vector field).
+ELASTICSEARCH_SEMANTIC = env.bool("ELASTICSEARCH_SEMANTIC", default=True)
+# BLAS threads of the sentence encoder in each process (web workers embed one query per search).
+SEARCH_EMBEDDING_THREADS = env.int("SEARCH_EMBEDDING_THREADS", default=1)
+# Enqueue the embedding task after each commit that writes search documents (off in the test settings).
+SEARCH_EMBED_AFTER_COMMIT = True
 
 LOGGING = {
     "version": 1,

@@ -18,3 +18,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 HUB_PAGE_CACHE_SECONDS = 0
 # With ELASTICSEARCH_URL set, tests must never write into the development alias of the same cluster.
 ELASTICSEARCH_INDEX = "hub-search-test"
+# The exact-body tests of the Elasticsearch engine check its lexical requests; tests of its hybrid side
+# (tests/search/test_elasticsearch_hybrid.py) switch kNN on per engine.
+ELASTICSEARCH_SEMANTIC = False
+# Tasks run at once in tests: embedding after every commit would load the encoder in every transactional test.
+# Tests of the semantic side embed explicitly, and tests/search/test_hybrid_search.py switches this on.
+SEARCH_EMBED_AFTER_COMMIT = False

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 
-from search import arabic, registry
-from search.engines import ranking
+from search import arabic, embeddings, registry
+from search.engines import hybrid, ranking
 from search.engines.base import FACETS, Engine, FacetValue, Hit, SearchQuery, SearchResults
 from search.engines.ranking import RANK_WEIGHTS, RANKED, Candidate
 from search.models import SearchDocument, SearchWord
@@ -246,6 +246,7 @@ class _Raw:
     total: int
     facets: dict[str, list[tuple[str, str, int]]]
     capped: bool = False  # the candidate set was cut at the cap: total and facet counts are lower bounds
+    complete: set[int] = field(default_factory=set)  # hits that match every query word (hybrid fusion reads it)
 
 
 class PostgresEngine(Engine):
@@ -253,8 +254,11 @@ class PostgresEngine(Engine):
 
     name = "postgres"
 
-    def __init__(self, using: str = "default", candidates: int | None = None, ranked: int | None = None):
+    def __init__(
+        self, using: str = "default", candidates: int | None = None, ranked: int | None = None, semantic: bool = True
+    ):
         self.using = using
+        self.semantic = semantic  # False: lexical only, even where the vectors exist (search_eval's baseline)
         self.candidates = candidates or CANDIDATES
         self.ranked = ranked or RANKED
 
@@ -268,6 +272,10 @@ class PostgresEngine(Engine):
             return empty
         corrected = None
         words = parsed.words
+        # Hybrid hook (search.engines.hybrid): with vectors, the lexical top WINDOW is fetched and fused with the
+        # semantic candidates; pages past the window follow the lexical order alone.
+        fused = self.semantic and page * per_page <= hybrid.WINDOW and embeddings.available(self.using)
+        page, per_page = (1, hybrid.WINDOW) if fused else (page, per_page)
         raw = self._run(words, query, filters, page, per_page, match_all=True)
         if raw.total == 0 and not any(raw.facets.values()):
             # Nothing has every word, and not because of the filters: a word that no document has is taken for
@@ -290,6 +298,11 @@ class PostgresEngine(Engine):
             relaxed = self._run(words, query, filters, page, per_page, match_all=False)
             if relaxed.total > raw.total:
                 raw = relaxed
+        if fused:  # hybrid hook: the requested page of the fused order
+            page, per_page = max(1, int(query.page or 1)), max(1, min(int(query.per_page or 20), 100))
+            raw = hybrid.merge(
+                raw, words=words, query=query, filters=filters, page=page, per_page=per_page, using=self.using
+            )
         if raw.total == 0:
             corrected = None
         hits = self._hits(raw.hits, words)

@@ -178,3 +178,36 @@ def test_the_matcher_on_demo_data_finds_the_water_bill_payers(member):
     water = [m for m in matches if any("المياه" in p.title for p in m.projects)]
     assert water, [m.municipality.slug for m in matches]
     assert all(p.status in ("live", "completed") for m in matches for p in m.projects)
+
+
+def test_the_same_need_in_english_or_arabic_finds_the_same_municipalities(hebron, nablus, category, member):
+    from search import embeddings
+
+    _indexed(
+        title="الدفع الإلكتروني لفواتير المياه والرسوم",
+        language="ar",
+        summary="يدفع المواطنون فواتير المياه والرسوم البلدية بالبطاقة البنكية عبر موقع البلدية.",
+        lead_municipality=hebron,
+        category=category,
+        status="live",
+    )
+    _indexed(
+        title="E-payment of municipal fees and water bills",
+        language="en",
+        summary="Residents pay their water bills and municipal fees online by bank card.",
+        lead_municipality=nablus,
+        category=category,
+        status="completed",
+    )
+    _indexed(
+        title="Planting trees in public parks",
+        language="en",
+        summary="Volunteers planted a thousand trees in the city's gardens with school pupils.",
+        lead_municipality=MunicipalityFactory(slug="jericho", name_en="Jericho", name_ar="أريحا"),
+        category=category,
+        status="live",
+    )
+    embeddings.embed_pending()  # what the task does after the projects' transaction commits
+    english = selectors.who_has_done_this(user=member, text="e-payment")
+    arabic = selectors.who_has_done_this(user=member, text="الدفع الإلكتروني")
+    assert {m.municipality.slug for m in english} == {m.municipality.slug for m in arabic} == {"hebron", "nablus"}

@@ -63,6 +63,7 @@ EXPECTED_INDEX = {
     },
     "mappings": {
         "dynamic": "strict",
+        "_source": {"excludes": ["embedding"]},  # searched by kNN, never sent back with hits
         "properties": {
             "source_type": {"type": "keyword"},
             "source_id": {"type": "keyword"},
@@ -82,6 +83,7 @@ EXPECTED_INDEX = {
             "year": {"type": "integer"},
             "visibility": {"type": "keyword"},
             "forum_ids": {"type": "integer"},
+            "embedding": {"type": "dense_vector", "dims": 512, "index": True, "similarity": "cosine"},
         },
     },
 }

@@ -51,3 +51,32 @@ def test_eval_on_a_second_set_with_other_texts_and_the_same_phenomena():
     call_command("search_eval", corpus=str(data / "corpus.jsonl"), queries=str(data / "queries.jsonl"), stdout=out)
     recall, mrr, _ = map(float, re.findall(r"=([\d.]+)", out.getvalue().strip().splitlines()[-1]))
     assert recall >= 0.95 and mrr >= 0.90
+
+
+def _sample_dir() -> Path:
+    return Path(os.environ.get("SEARCH_EVAL_SAMPLE", SAMPLE))
+
+
+def _scores(line: str) -> tuple[float, float]:
+    recall, mrr = re.search(r"recall@10=([\d.]+) mrr@10=([\d.]+)", line).groups()
+    return float(recall), float(mrr)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("queries", "recall_at_least", "mrr_at_least"),
+    [("queries_xlang.jsonl", 0.85, 0.50), ("queries.jsonl", 0.99, 0.96)],
+)
+def test_hybrid_search_finds_the_other_language_and_loses_nothing_lexical_finds(queries, recall_at_least, mrr_at_least):
+    sample = _sample_dir()
+    if not (sample / "corpus.jsonl").exists():
+        pytest.skip(f"the sample relevance set is not at {sample} (set SEARCH_EVAL_SAMPLE)")
+    out = StringIO()
+    call_command("search_eval", corpus=str(sample / "corpus.jsonl"), queries=str(sample / queries), stdout=out)
+    lines = out.getvalue().splitlines()
+    lexical = _scores(next(line for line in lines if line.startswith("postgres lexical:")))
+    hybrid = _scores(next(line for line in lines if line.startswith("postgres hybrid:")))
+    assert hybrid == _scores(lines[-1])  # the engine's score is the hybrid one
+    assert hybrid[0] >= recall_at_least and hybrid[1] >= mrr_at_least, (lexical, hybrid)
+    if queries == "queries_xlang.jsonl":
+        assert lexical[0] < 0.2  # words alone cannot cross languages: the gain is the semantic side's

@@ -105,6 +105,7 @@ def test_status_counts_documents_per_type_and_language_and_the_waiting_pushes(se
         "Waiting for Elasticsearch: 3 (removals: 0)",
         "Failed pushes: 1 rows (0 wait for `sync` after repeated failures)",
         "  note:3:en after 2 attempts: mapper_parsing_exception",
+        "Semantic search: on (0 vectors, 3 documents waiting for one)",
         "Elasticsearch: not configured (ELASTICSEARCH_URL is empty); search uses PostgreSQL.",
     ]
 

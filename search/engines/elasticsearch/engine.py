@@ -11,7 +11,7 @@ import contextlib
 import html
 import re
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 
 import elastic_transport
@@ -20,7 +20,8 @@ from django.utils import timezone
 from elasticsearch import ApiError, NotFoundError
 from elasticsearch_dsl import Q, Search
 
-from search import registry
+from search import embeddings, registry
+from search.engines import hybrid
 from search.engines.base import FACETS, Engine, FacetValue, Hit, SearchQuery, SearchResults
 from search.engines.elasticsearch.client import (
     BULK_TIMEOUT,
@@ -66,7 +67,19 @@ class ElasticsearchEngine(Engine):
 
     name = "elasticsearch"
 
-    def __init__(self, *, url: str | None = None, alias: str | None = None, timeout: float | None = None):
+    def __init__(
+        self,
+        *,
+        url: str | None = None,
+        alias: str | None = None,
+        timeout: float | None = None,
+        semantic: bool | None = None,
+    ):
+        # Hybrid (kNN over the dense_vector field, fused in the engine as for PostgreSQL) unless switched off by
+        # SEARCH_SEMANTIC or ELASTICSEARCH_SEMANTIC.
+        if semantic is None:
+            semantic = embeddings.enabled() and getattr(settings, "ELASTICSEARCH_SEMANTIC", True)
+        self.semantic = semantic
         self.url = url if url is not None else settings.ELASTICSEARCH_URL
         if not self.url:
             raise EngineUnavailable("ELASTICSEARCH_URL is not set.")
@@ -135,18 +148,75 @@ class ElasticsearchEngine(Engine):
         return search[start : start + query.per_page]
 
     def search(self, query: SearchQuery) -> SearchResults:
+        if self.semantic and query.text.strip() and max(query.page, 1) * query.per_page <= hybrid.WINDOW:
+            vector = hybrid.query_vector(query.text)
+            if vector is not None:
+                return self._hybrid(query, vector)
+        return self._lexical(query)[0]
+
+    def _lexical(self, query: SearchQuery) -> tuple[SearchResults, bool]:
+        """The lexical results, and whether they come from the loose fallback (partial matches)."""
         results = self.results(self._ask(self.build_search(query)), query)
         if results.total or not query.text.strip() or any(results.facets.values()):
-            return results
+            return results, False
         # Nothing has every word: allow typos and partial matches, and say which spelling was understood.
         results = self.results(self._ask(self.build_search(query, loose=True)), query)
         if results.total:
             results.corrected_query = corrected_text(query.text, results.hits)
-        return results
+        return results, True
 
-    def _ask(self, search: Search) -> dict:
+    def build_knn(self, query: SearchQuery, vector) -> dict:
+        """The semantic request: nearest neighbours of the query's vector among what the audience may read and
+        the selected facets allow (filters inside the kNN search, so k results survive them)."""
+        clauses = [audience_filter(query), *selected_filters(query.filters).values()]
+        return {
+            "knn": {
+                "field": "embedding",
+                "query_vector": [round(float(x), 6) for x in vector],
+                "k": hybrid.SEMANTIC_CANDIDATES,
+                "num_candidates": 4 * hybrid.SEMANTIC_CANDIDATES,
+                "filter": Q("bool", filter=clauses).to_dict(),
+            },
+            "size": hybrid.SEMANTIC_CANDIDATES,
+        }
+
+    def _hybrid(self, query: SearchQuery, vector) -> SearchResults:
+        """Lexical top WINDOW and kNN candidates fused by the same rule as the PostgreSQL engine (hybrid.fuse)."""
+        lexical, loose = self._lexical(replace(query, page=1, per_page=hybrid.WINDOW))
+        answer = self._ask(self.build_knn(query, vector))
+
+        def key(hit: Hit) -> tuple[str, str, str]:
+            return hit.source_type, hit.source_id, hit.language
+
+        by_key = {key(hit): hit for hit in lexical.hits}
+        semantic = []
+        for raw in answer["hits"]["hits"]:
+            hit = _hit(raw)
+            by_key.setdefault(key(hit), hit)
+            # Elasticsearch scores cosine similarity as (1 + cos) / 2.
+            semantic.append(
+                hybrid.SemanticHit(id=key(hit), language=hit.language, similarity=2 * hit.score - 1, facets={})
+            )
+        keys = [key(hit) for hit in lexical.hits]
+        order = hybrid.fuse(
+            lexical=keys,
+            complete=set() if loose else set(keys),
+            coverage={},
+            semantic=semantic,
+            language=hybrid.query_language(query.text),
+        )
+        page = max(query.page, 1)
+        start = (page - 1) * query.per_page
+        hits = []
+        for position, found in enumerate(order[start : start + query.per_page], start=start):
+            hits.append(replace(by_key[found], score=1.0 / (1 + position)))
+        added = len(set(order) - set(keys))
+        return replace(lexical, hits=hits, total=lexical.total + added, page=page, per_page=query.per_page)
+
+    def _ask(self, search: Search | dict) -> dict:
+        body = search if isinstance(search, dict) else search.to_dict()
         try:
-            return dict(self.client.search(index=self.alias, body=search.to_dict()).body)
+            return dict(self.client.search(index=self.alias, body=body).body)
         except (elastic_transport.TransportError, ApiError) as error:
             if is_unavailability(error):
                 raise unavailable(error, alias=self.alias) from error

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils import timezone
 from elasticsearch_dsl import (
     Date,
+    DenseVector,
     Document,
     Index,
     Integer,
@@ -77,9 +78,13 @@ class SearchEntry(Document):
     year = Integer()
     visibility = Keyword()
     forum_ids = Integer()
+    # The same vectors as PostgreSQL's search_embedding (search.embeddings), for kNN retrieval; absent until the
+    # row has been embedded (the embedding task then queues the row for another push).
+    embedding = DenseVector(dims=512, index=True, similarity="cosine")
 
     class Meta:
         dynamic = MetaField("strict")  # a field the code does not know is an error, not a silent new mapping
+        source = MetaField(excludes=["embedding"])  # searched, never returned: 512 floats per hit would travel
 
 
 def index_definition(name: str) -> Index:
@@ -117,6 +122,7 @@ def document_source(row) -> dict:
         "year": timezone.localtime(row.published_at).year if row.published_at else None,
         "visibility": row.visibility,
         "forum_ids": list(row.forum_ids),
+        **({"embedding": row.embedding} if getattr(row, "embedding", None) is not None else {}),
     }
 
 

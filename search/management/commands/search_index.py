@@ -1,4 +1,5 @@
-"""`search_index rebuild|sync|status`: rebuild the search documents, push the outbox, or show where things stand."""
+"""`search_index rebuild|sync|embed|status`: rebuild the search documents, push the outbox, compute the semantic
+vectors, or show where things stand."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 
-from search import services, tasks
+from search import embeddings, services, tasks
 from search.models import SearchDocument
 
 
@@ -43,20 +44,22 @@ class Progress:
 class Command(BaseCommand):
     help = (
         "rebuild: index every registered source again (and, with ELASTICSEARCH_URL, load a new index and swap the "
-        "alias); sync: push the documents waiting for Elasticsearch now; status: counts and pending pushes."
+        "alias); sync: push the documents waiting for Elasticsearch now; embed: compute the semantic vectors of "
+        "the documents that have none or a stale one (--all: of every document); status: counts and pending work."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "sync", "status"])
+        parser.add_argument("action", choices=["rebuild", "sync", "embed", "status"])
+        parser.add_argument("--all", action="store_true", help="embed: recompute every vector, not only missing ones")
         parser.add_argument(
             "--postgres-only", action="store_true", help="rebuild: only the PostgreSQL rows, not the cluster"
         )
 
     def handle(self, *args, action: str, postgres_only: bool = False, **options):
-        getattr(self, f"handle_{action}")(postgres_only=postgres_only)
+        getattr(self, f"handle_{action}")(postgres_only=postgres_only, everything=options.get("all", False))
 
     # rebuild
-    def handle_rebuild(self, *, postgres_only: bool) -> None:
+    def handle_rebuild(self, *, postgres_only: bool, **options) -> None:
         """The same service as the demo loader (search.services.rebuild); this only draws its progress."""
         from search.engines.elasticsearch.client import EngineUnavailable
 
@@ -109,6 +112,24 @@ class Command(BaseCommand):
         if report.error:
             raise CommandError(f"Stopped: {report.error}")
 
+    # embed
+    def handle_embed(self, *, everything: bool = False, **options) -> None:
+        """Idempotent and resumable: each batch is committed, and only missing or stale vectors are computed."""
+        if not embeddings.available():
+            raise CommandError(f"Semantic search is off: {semantic_state()}. Search stays lexical-only.")
+        if everything:
+            embeddings.forget_all()
+        waiting = embeddings.pending_count()
+        if not waiting:
+            self.stdout.write("Every document has a current vector: nothing to embed.")
+            return
+        started = time.monotonic()
+        embeddings.model()
+        self.stdout.write(f"Encoder loaded in {time.monotonic() - started:.1f} s; {waiting} documents to embed")
+        bar = Progress(self.stdout, "Embedded", waiting)
+        report = embeddings.embed_pending(progress=bar.update)
+        bar.finish(report.embedded, f" in {report.seconds:.1f} s ({report.rate:.1f} documents/s)")
+
     # status
     def handle_status(self, **options) -> None:
         live = SearchDocument.objects.filter(is_deleted=False)
@@ -126,6 +147,13 @@ class Command(BaseCommand):
         last = failing.order_by("-push_attempts", "id").first()
         if last:
             self.stdout.write(f"  {last} after {last.push_attempts} attempts: {last.last_push_error[:300]}")
+        if embeddings.available():
+            state = embeddings.counts()
+            self.stdout.write(
+                f"Semantic search: on ({state['vectors']} vectors, {state['pending']} documents waiting for one)"
+            )
+        else:
+            self.stdout.write(f"Semantic search: off ({semantic_state()}); search is lexical-only.")
         if rebuilding_since := cache.get(tasks.REBUILDING_KEY):
             self.stdout.write(
                 f"A rebuild is running since {rebuilding_since:%Y-%m-%d %H:%M:%S %Z}; pushes wait for it."
@@ -145,3 +173,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Elasticsearch: alias {engine.alias} -> {names}; {engine.count()} documents")
         except EngineUnavailable as error:
             self.stdout.write(f"Elasticsearch: unavailable ({error})")
+
+
+def semantic_state() -> str:
+    """Why semantic search is on or off, in words (also used by /healthz through search.selectors)."""
+    from search import selectors
+
+    return selectors.semantic_status()["detail"]
