@@ -7,7 +7,9 @@ end unless --keep). gunicorn serves the site with production settings (bench/set
 with FORUM_MIN_SECONDS_BETWEEN_POSTS from --interval) on 127.0.0.1 only, as behind a TLS proxy (X-Forwarded-Proto).
 No task worker runs, so every task the posts start stays queued and is counted.
 
-Each poster sends replies one after the other (a pause of --think seconds between two) until the time is up; every
+Each poster sends replies one after the other until the time is up: in the default mode `interval`, after an
+accepted reply it waits the interval the site requires (so every round starts with all posters replying at once),
+after a refused one --think seconds; in mode `hammer` it never waits more than --think seconds. Every
 reply carries a unique token, so afterwards each accepted reply (302) must be found exactly once and no refused
 one (429) at all. Prints p50/p95/max of accepted and refused requests, rows lost or duplicated, tasks queued and
 the load average. Bounded: at most --users threads, for --seconds seconds, each request with a 60 s timeout.
@@ -181,7 +183,10 @@ def poster(n: int, session: str, path: str, args, start: threading.Barrier, dead
             status = 0  # timed out or refused: the post may or may not exist
         results.append((token, status, time.monotonic() - began))
         k += 1
-        time.sleep(args.think)
+        if status == 302 and args.mode == "interval":
+            time.sleep(max(args.think, args.interval))  # as a member would: the next post once it is allowed
+        else:
+            time.sleep(args.think)
 
 
 def main() -> None:
@@ -191,6 +196,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--interval", type=int, default=30, help="FORUM_MIN_SECONDS_BETWEEN_POSTS for the run")
     parser.add_argument("--think", type=float, default=0.5, help="seconds a poster waits between two requests")
+    parser.add_argument(
+        "--mode",
+        choices=["interval", "hammer"],
+        default="interval",
+        help="interval: after an accepted post a poster waits --interval seconds (all posters post together at"
+        " the start, so each round is a burst of --users simultaneous replies); hammer: only --think seconds",
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = parser.parse_args()
@@ -270,7 +282,7 @@ def main() -> None:
 
     print(
         f"{args.users} posters, {args.workers} gunicorn workers, {args.seconds:.0f} s, interval {args.interval} s,"
-        f" think {args.think} s"
+        f" think {args.think} s, mode {args.mode}"
     )
     print(f"requests by status: {dict(sorted(by_status.items()))}")
     print(line("accepted (302)", [t for _token, t in accepted]))
