@@ -16,6 +16,13 @@ Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
 
 
+@pytest.fixture(autouse=True)
+def default_language_after():
+    """Requests to /en/ leave English active in this thread (LocaleMiddleware): give the next test Arabic back."""
+    yield
+    translation.activate("ar")
+
+
 def reply_path(topic, language):
     with translation.override(language):
         return reply_url(topic)
