@@ -21,6 +21,7 @@ Post = get_model("forum_conversation", "Post")
 MachinaPostForm = get_class("forum_conversation.forms", "PostForm")
 MachinaTopicForm = get_class("forum_conversation.forms", "TopicForm")
 LINK_RE = re.compile(r"(https?://|www\.)", re.IGNORECASE)
+POSTING_TOO_SOON = "posting_too_soon"  # the error code the posting views answer with 429
 
 
 class ReportForm(forms.Form):
@@ -49,7 +50,8 @@ def check_posting_limits(*, user, content: str, new_topic: bool) -> None:
                 "Please wait %(count)d seconds between two posts.",
                 wait,
             )
-            % {"count": wait}
+            % {"count": wait},
+            code=POSTING_TOO_SOON,
         )
     if not services.is_new_member(user):
         return

@@ -36,6 +36,8 @@ def post_saved(sender, instance, created, raw=False, **kwargs):
             if post.poster_id:
                 services.sync_user_groups(user=post.poster)  # enough approved posts make a member trusted
     post._hub_was_approved = post.approved
+    # machina recounts the topic's and forum's posts right after this signal: lock their rows first (last step).
+    services.lock_topic_counters(topic_id=post.topic_id, forum_id=post.topic.forum_id)
 
 
 @receiver(post_delete, sender=Post)

@@ -250,10 +250,21 @@ def mentioned_usernames(text: str) -> set[str]:
     return {m.rstrip(".") for m in MENTION_RE.findall(text or "")}
 
 
+def queue_post_notifications(*, post) -> None:
+    """After commit, start one task for an approved post: it works out who must hear of it and tells them.
+    Nothing per recipient happens in the request that saves the post."""
+    if not post.approved:
+        return
+    from forum.tasks import notify_new_post
+
+    post_id = post.pk
+    transaction.on_commit(lambda: notify_new_post.enqueue(post_id=post_id))
+
+
 @transaction.atomic
-def queue_post_notifications(*, post) -> list[int]:
-    """Record who must hear of an approved post (subscribers of its topic and forum, people it mentions),
-    then start the sending task for each after commit. Idempotent: a (user, post) pair is queued once."""
+def record_post_notifications(*, post) -> list[int]:
+    """Record who must hear of an approved post (subscribers of its topic and forum who may read it, people it
+    mentions) and return their ids. Idempotent: a (user, post) pair is recorded once."""
     if not post.approved:
         return []
     topic = post.topic
@@ -271,24 +282,44 @@ def queue_post_notifications(*, post) -> list[int]:
     # Only people who may read the forum hear of it.
     from forum.selectors import readable_forum_ids
 
-    users = {u.pk: u for u in user_model.objects.filter(pk__in=readers, is_active=True)}
-    queued = []
-    for uid, is_mention in readers.items():
-        user = users.get(uid)
-        if user is None or not user.email or topic.forum_id not in readable_forum_ids(user):
-            continue
-        _obj, created = PendingNotification.objects.get_or_create(
-            user=user, post=post, defaults={"topic": topic, "is_mention": is_mention}
-        )
-        if created:
-            queued.append(uid)
-    if queued:
-        from forum.tasks import send_topic_notifications
+    users = user_model.objects.filter(pk__in=readers, is_active=True).exclude(email="")
+    allowed = [u for u in users if topic.forum_id in readable_forum_ids(u)]
+    already = set(PendingNotification.objects.filter(post=post).values_list("user_id", flat=True))
+    rows = [
+        PendingNotification(user=u, post=post, topic=topic, is_mention=readers[u.pk])
+        for u in allowed
+        if u.pk not in already
+    ]
+    PendingNotification.objects.bulk_create(rows, ignore_conflicts=True)
+    return [row.user_id for row in rows]
 
-        topic_id = topic.pk
-        for uid in queued:
-            transaction.on_commit(lambda uid=uid: send_topic_notifications.enqueue(user_id=uid, topic_id=topic_id))
-    return queued
+
+# --- Posting: one post at a time per member, counters written by one poster at a time ---------------------------
+
+# First key of PostgreSQL's two-key advisory locks for "this member is posting" (the second is the user id).
+POSTING_LOCK_NAMESPACE = 10_001
+
+
+def lock_posting(*, user) -> None:
+    """Serialise the posts of one member until the end of the current transaction, in every worker and on every
+    host sharing the database, so that the interval between two posts is checked and the post saved as one step."""
+    if not user.is_authenticated:
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("lock_posting must run inside transaction.atomic()")
+    with transaction.get_connection().cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [POSTING_LOCK_NAMESPACE, user.pk])
+
+
+def lock_topic_counters(*, topic_id: int, forum_id: int) -> None:
+    """Inside a transaction, lock the rows of a topic and its forum before machina recounts their posts, so two
+    posts saved at once cannot both write a count that misses the other. Taken last, just before the recount."""
+    if not transaction.get_connection().in_atomic_block:
+        return  # autocommit: machina's counters are written statement by statement, as before
+    # FOR NO KEY UPDATE, like the UPDATE that follows: it does not wait for the key-share locks that inserting
+    # a post (or a subscriber) referencing the topic takes, so two posters cannot deadlock on them.
+    list(Topic.objects.select_for_update(no_key=True).filter(pk=topic_id).values_list("pk", flat=True))
+    list(Forum.objects.select_for_update(no_key=True).filter(pk=forum_id).values_list("pk", flat=True))
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,11 +14,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+from machina.core.db.models import get_model
 
 from forum import conf
 from forum.models import NotificationPreference, PendingNotification
 
+Post = get_model("forum_conversation", "Post")
 UNSUBSCRIBE_SALT = "forum.unsubscribe"
+logger = logging.getLogger(__name__)
 
 
 def unsubscribe_token(*, user_id: int, topic_id: int | None = None, forum_id: int | None = None) -> str:
@@ -81,6 +85,25 @@ def send_topic_notifications(*, user_id: int, topic_id: int) -> int:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         PendingNotification.objects.filter(pk__in=[p.pk for p in pending]).update(sent_at=timezone.now())
     return 1
+
+
+@task()
+def notify_new_post(*, post_id: int) -> int:
+    """One task per new approved post: record who must hear of it, then send each of them the topic's e-mail
+    (throttled and digest rules as in send_topic_notifications). Idempotent. Returns mails sent."""
+    from forum import services
+
+    post = Post.objects.select_related("topic", "topic__forum").filter(pk=post_id, approved=True).first()
+    if post is None:
+        return 0
+    sent = 0
+    for user_id in services.record_post_notifications(post=post):
+        try:
+            sent += send_topic_notifications.call(user_id=user_id, topic_id=post.topic_id)
+        except Exception:
+            # The row stays unsent: send_due_notifications (forum_notifications) tries again later.
+            logger.exception("forum notification to user %s about topic %s failed", user_id, post.topic_id)
+    return sent
 
 
 @task()

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
@@ -272,11 +272,28 @@ class _Limited:
     attachment_formset_class = forms.CheckedAttachmentFormset
 
 
-class PostCreateView(_Limited, MachinaPostCreateView):
+class _OnePostAtATime:
+    """A new post is checked and saved in one transaction holding the member's posting lock, so the interval
+    between two posts holds across workers and hosts; a post refused for that interval answers 429 (Too Many
+    Requests) with the form and the message, and the text typed is kept."""
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            services.lock_posting(user=request.user)
+            return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, post_form, *args, **kwargs):
+        response = super().form_invalid(post_form, *args, **kwargs)
+        if post_form.has_error(NON_FIELD_ERRORS, code=forms.POSTING_TOO_SOON):
+            response.status_code = 429
+        return response
+
+
+class PostCreateView(_OnePostAtATime, _Limited, MachinaPostCreateView):
     post_form_class = forms.LimitedPostForm
 
 
-class TopicCreateView(_Limited, MachinaTopicCreateView):
+class TopicCreateView(_OnePostAtATime, _Limited, MachinaTopicCreateView):
     """machina's new-topic page; at .../topic/create/project-<id>/ ("Discuss this project") the new topic is
     linked to that project (in the path, as machina's form posts to ".")."""
 

@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from machina import MACHINA_MAIN_STATIC_DIR, MACHINA_MAIN_TEMPLATE_DIR
 
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
     # django-haystack stays importable only because machina.apps.forum_search imports it; it is not an installed
     # app, so it builds no index: forum posts are indexed by search/ (forum/search.py).
     "widget_tweaks",
+    # django-ninja as an app serves the API docs (Swagger UI) from its own static files instead of a CDN.
+    "ninja",
     "machina",
     "machina.apps.forum",
     "machina.apps.forum_conversation",
@@ -82,6 +85,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hub.middleware.ApiErrorsAsJsonMiddleware",  # outermost but one: sees every answer under /api/
+    "hub.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -191,6 +196,54 @@ SENDFILE_BACKEND = env("SENDFILE_BACKEND", default="wagtail.utils.sendfile_strea
 SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
 SENDFILE_URL = env("SENDFILE_URL", default="/private-media/")
 
+# Videos editors embed (hub.blocks.HubEmbedBlock) play in frames from their provider: the only other origins allowed,
+# for frames only.
+CSP_EMBED_ORIGINS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# Content-Security-Policy (django-csp): everything from this site only; no inline script (a template that needs
+# one gives it the request's nonce: <script nonce="{{ request.csp_nonce }}">); no plugin, no framing by others.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # style="" attributes only (machina's poll bars and moderation menu set widths so); no <style> element.
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, *env.list("CSP_EMBED_ORIGINS", default=CSP_EMBED_ORIGINS)],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# hub.headers: Wagtail's admin (and Django's) write inline scripts and styles without a nonce; only there.
+CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+CSP_ADMIN_REPLACE = {"script-src": [SELF, UNSAFE_INLINE], "style-src": [SELF, UNSAFE_INLINE]}
+# Permissions-Policy (django-permissions-policy): the site uses no device or sensor API; none may be used by any
+# page or frame. Fullscreen stays with the site itself (embedded videos).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
 # Wagtail
 WAGTAIL_SITE_NAME = "e-Municipality Knowledge Hub"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
@@ -206,6 +259,11 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.forms.HubImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from gravatar.com in the admin: no third-party origin (Content-Security-Policy below), no leak of
+# editors' e-mail hashes.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor the admin's check for new Wagtail releases at releases.wagtail.org (upgrades are the operators' job).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Accounts (django-allauth): e-mail log-in, mandatory verification, built-in rate limits.
 ACCOUNT_LOGIN_METHODS = {"email"}

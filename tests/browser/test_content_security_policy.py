@@ -1,0 +1,166 @@
+"""In a real Chromium: the site's pages in both languages, the Wagtail admin, the Django admin and the API docs
+render under the Content-Security-Policy without a single violation, and every page sends the policy headers."""
+
+from importlib import import_module
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Records violations before any script of the page runs (Playwright's init scripts are not subject to the CSP).
+RECORD_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+DEMO_STEPS = [
+    "projects_db.demo:load_places",
+    "hub.accounts.demo:load",
+    "hub.demo:load",
+    "projects_db.demo:load_projects",
+    "forum.demo:load",
+]
+
+
+@pytest.fixture
+def demo(db):
+    for step in DEMO_STEPS:
+        module, function = step.split(":")
+        getattr(import_module(module), function)()
+
+
+@pytest.fixture
+def watched(page):
+    """The tab, recording CSP violations (event and console) and script errors."""
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.csp_console = []
+    page.on(
+        "console",
+        lambda m: page.csp_console.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.page_errors = []
+    page.on("pageerror", lambda error: page.page_errors.append(str(error)))
+    return page
+
+
+def sign_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.clear_cookies()
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+
+
+def visit(page, url):
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert response.status == 200, (url, response.status)
+    return response
+
+
+def violations(page) -> list[str]:
+    return page.evaluate("window.__csp || []") + page.csp_console
+
+
+def assert_no_violation(page, where):
+    found = violations(page)
+    assert not found, f"{where}:\n" + "\n".join(found)
+
+
+def site_pages():
+    from machina.core.db.models import get_model
+    from wagtail.models import Page
+
+    from projects_db.models import Municipality, Project
+
+    Topic = get_model("forum_conversation", "Topic")
+    topic = Topic.objects.filter(approved=True).select_related("forum").order_by("pk").first()
+    project = Project.objects.filter(status="published").order_by("pk").first()
+    municipality = Municipality.objects.order_by("pk").first()
+    story = Page.objects.live().filter(depth__gte=4).order_by("pk").first()
+    paths = [
+        "/",
+        "/search/?q=دفع",
+        "/projects/",
+        "/municipalities/",
+        f"/municipalities/{municipality.slug}/",
+        "/forum/",
+        f"/forum/forum/{topic.forum.slug}-{topic.forum_id}/topic/{topic.slug}-{topic.pk}/",
+        "/accounts/login/",
+        "/accounts/signup/",
+    ]
+    if project is not None:
+        paths.append(f"/projects/{project.slug}/")
+    urls = []
+    for language in ("ar", "en"):
+        urls += [f"/{language}{path}" for path in paths]
+    if story is not None:
+        urls.append(story.url)
+    return urls
+
+
+def test_site_pages_in_both_languages_show_no_csp_violation(watched, live_server, demo):
+    for path in site_pages():
+        response = visit(watched, live_server.url + path)
+        policy = response.header_value("content-security-policy")
+        assert "script-src 'self' 'nonce-" in policy or "script-src 'self'" in policy, path
+        assert "unsafe-inline" not in policy.split("style-src")[0], path
+        assert response.header_value("permissions-policy"), path
+        assert_no_violation(watched, path)
+    assert watched.page_errors == []
+
+
+def test_wagtail_and_django_admin_show_no_csp_violation(watched, live_server, demo):
+    from django.contrib.auth import get_user_model
+    from wagtail.documents.models import Document
+    from wagtail.models import Page
+
+    admin = get_user_model().objects.create_superuser("csp-admin", "csp-admin@example.org", "pass-12345")
+    sign_in(watched, live_server, admin)
+    story = Page.objects.live().filter(depth__gte=4).order_by("pk").first()
+    from projects_db.models import Project
+
+    project = Project.objects.order_by("pk").first()
+    pages = [
+        "/admin/",
+        f"/admin/pages/{story.pk}/edit/",
+        "/admin/snippets/projects_db/project/",
+        f"/admin/snippets/projects_db/project/edit/{project.pk}/",
+        "/admin/documents/",
+        "/django-admin/",
+        "/django-admin/accounts/user/",
+        f"/django-admin/accounts/user/{admin.pk}/change/",
+    ]
+    for path in pages:
+        response = visit(watched, live_server.url + path)
+        assert response.header_value("content-security-policy"), path
+        assert_no_violation(watched, path)
+
+    # The document chooser, as an editor opens it from a rich-text field of the page editor.
+    Document.objects.get_or_create(title="Guide", defaults={"file": "documents/guide.pdf"})
+    visit(watched, f"{live_server.url}/admin/pages/{story.pk}/edit/")
+    text = watched.locator(".Draftail-Editor .public-DraftEditor-content").first
+    text.click()
+    watched.keyboard.press("End")
+    watched.keyboard.press("Enter")
+    watched.keyboard.type("/")
+    watched.locator(".Draftail-ComboBox__option, [role=option]").filter(has_text="Document").first.click()
+    watched.wait_for_selector(".modal-content", timeout=15_000)
+    watched.wait_for_load_state("networkidle")
+    assert "Guide" in watched.locator(".modal-content").inner_text()
+    assert_no_violation(watched, "document chooser")
+    assert watched.page_errors == []
+
+
+def test_api_docs_render_swagger_ui_from_the_site(watched, live_server, demo):
+    requested = []
+    watched.on("request", lambda request: requested.append(request.url))
+    response = visit(watched, f"{live_server.url}/api/v1/docs")
+    assert response.header_value("content-security-policy")
+    watched.wait_for_selector(".swagger-ui .opblock", timeout=15_000)
+    assert watched.locator(".swagger-ui .opblock").count() > 0
+    assert all(url.startswith(live_server.url) or url.startswith("data:") for url in requested), requested
+    assert_no_violation(watched, "/api/v1/docs")
