@@ -37,8 +37,8 @@ site_patterns = (
 overrides = [
     path("search/", views.search_redirect),
     path("tracking/unread-topics/", views.UnreadTopicsView.as_view()),
-    path("member/profile/<str:pk>/", views.ForumProfileDetailView.as_view()),
-    path("member/profile/<str:pk>/posts/", views.UserPostsView.as_view()),
+    path("member/profile/<int:pk>/", views.ForumProfileDetailView.as_view()),
+    path("member/profile/<int:pk>/posts/", views.UserPostsView.as_view()),
     path("attachment/<int:pk>/", views.AttachmentView.as_view()),
     path("forum/<str:slug>-<int:pk>/", views.ForumView.as_view()),
     path(FORUM + "topic/create/", views.TopicCreateView.as_view()),

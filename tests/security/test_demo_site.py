@@ -286,6 +286,15 @@ EXPECTED = {
         "/{lang}/forum/member/profile/{member_pk}/posts/",
         "200 200 200 200 200 200 200",
     ),
+    # the site's own views answer first for a member's profile and posts (forum/urls.py: pending posts hidden)
+    "{lang}/forum/member/profile/<int:pk>/": (
+        "/{lang}/forum/member/profile/{member_pk}/",
+        "200 200 200 200 200 200 200",
+    ),
+    "{lang}/forum/member/profile/<int:pk>/posts/": (
+        "/{lang}/forum/member/profile/{member_pk}/posts/",
+        "200 200 200 200 200 200 200",
+    ),
     "{lang}/forum/^member/subscriptions/": ("/{lang}/forum/member/subscriptions/", "302 200 200 200 200 200 200"),
     "{lang}/forum/^member/topic/<int:pk>/subscribe/": (
         "/{lang}/forum/member/topic/{topic_pk}/subscribe/",
