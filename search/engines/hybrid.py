@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 
 from search import arabic, embeddings
+from search.engines import ranking
 from search.engines.base import Audience
 
 logger = logging.getLogger(__name__)
@@ -28,17 +29,8 @@ WINDOW = 100  # lexical candidates considered per search; pages past this follow
 # read every vector); audience and facets then filter that pool. When a facet is selected and the pool leaves
 # fewer than `limit` rows, `_EXACT` reads every vector that passes the filters instead, so a selective filter
 # still gets its nearest documents.
-_FILTERS = """
-    WHERE NOT d.is_deleted
-      AND (d.visibility = ANY(%(visibilities)s::text[])
-           OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
-      AND (cardinality(%(type)s::text[]) = 0 OR d.source_type = ANY(%(type)s::text[]))
-      AND (cardinality(%(governorate)s::text[]) = 0 OR d.governorate = ANY(%(governorate)s::text[]))
-      AND (cardinality(%(municipality)s::text[]) = 0 OR d.municipality = ANY(%(municipality)s::text[]))
-      AND (cardinality(%(category)s::text[]) = 0 OR d.category = ANY(%(category)s::text[]))
-      AND (cardinality(%(year)s::int[]) = 0
-           OR EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int = ANY(%(year)s::int[]))
-      AND NOT (d.id = ANY(%(exclude)s::bigint[]))
+_FILTERS = f"""
+    WHERE {ranking.VISIBLE_AND_SELECTED}      AND NOT (d.id = ANY(%(exclude)s::bigint[]))
 """
 _COLUMNS = """d.id, d.language, d.source_type, d.governorate, d.governorate_name, d.municipality, d.municipality_name,
        d.category, d.category_name, EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int AS year"""
@@ -218,8 +210,6 @@ def merge(raw, *, words: tuple[str, ...], query, filters: dict, page: int, per_p
         semantic = []
     else:
         semantic = semantic_candidates(using=using, vector=vector, audience=query.audience, filters=filters)
-    from search.engines.ranking import Candidate
-
     lexical = [candidate.pk for candidate in raw.hits]
     ranks = set(lexical)
     raw.complete = {candidate.pk for candidate in raw.hits if candidate.complete}
@@ -239,7 +229,7 @@ def merge(raw, *, words: tuple[str, ...], query, filters: dict, page: int, per_p
     # adds them up per municipality).
     # (tier 0: the page's score is the fused rank alone)
     raw.hits = [
-        Candidate(pk=pk, tier=0, rank=1.0 / (1 + start + n), phrase=False, complete=pk in raw.complete)
+        ranking.Candidate(pk=pk, tier=0, rank=1.0 / (1 + start + n), phrase=False, complete=pk in raw.complete)
         for n, pk in enumerate(order[start : start + per_page])
     ]
     raw.complete = {candidate.pk for candidate in raw.hits if candidate.complete}

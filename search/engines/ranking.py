@@ -35,10 +35,9 @@ class Candidate:
     complete: bool  # the document has every query word
 
 
-# Which documents of the table are in a tier and visible to the reader with the selected facets.
-_WHERE = """
-        {condition}
-          AND NOT d.is_deleted
+# A live document the reader may see (its audience) that has the facet values the reader selected: the rule
+# every statement that lists documents applies (the lexical tiers here, the semantic side in search.engines.hybrid).
+VISIBLE_AND_SELECTED = """NOT d.is_deleted
           AND (d.visibility = ANY(%(visibilities)s::text[])
                OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
           AND (cardinality(%(type)s::text[]) = 0 OR d.source_type = ANY(%(type)s::text[]))
@@ -48,6 +47,14 @@ _WHERE = """
           AND (cardinality(%(year)s::int[]) = 0
                OR EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int = ANY(%(year)s::int[]))
 """
+
+# Which documents of the table are in a tier and visible to the reader with the selected facets.
+_WHERE = (
+    """
+        {condition}
+          AND """
+    + VISIBLE_AND_SELECTED
+)
 
 # The rows of one tier, newest first, at most %(n)s; ranking expressions only for the first %(ranked)s.
 _TIER_SQL = """
