@@ -4,8 +4,8 @@ render under the Content-Security-Policy without a single violation, and every p
 from importlib import import_module
 
 import pytest
-from django.conf import settings
-from django.test import Client
+
+from tests.browser.signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,14 +44,6 @@ def watched(page):
     page.page_errors = []
     page.on("pageerror", lambda error: page.page_errors.append(str(error)))
     return page
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.clear_cookies()
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
 
 
 def visit(page, url):

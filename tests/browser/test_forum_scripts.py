@@ -3,9 +3,8 @@ topic with a poll option and a file added on the page, previews it and posts it;
 moderation menu and locks the topic. No CSP violation and no script error on the way."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
+from tests.browser.signing_in import sign_in
 from tests.forum import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,14 +15,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
   window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
 });
 """
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.clear_cookies()
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
 
 
 @pytest.fixture

@@ -2,23 +2,14 @@
 answer, and the topic shows as solved; an anonymous visitor reads it and cannot post."""
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 
+from tests.browser.signing_in import sign_in
 from tests.forum import factories
 
 # The flush after a transactional test also removes Wagtail's root page (made by a migration), which the
 # `home_pages` fixture needs: this file's name sorts after test_home_languages.py on purpose.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.clear_cookies()
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
 
 
 def test_staff_question_is_answered_and_marked_solved(page, live_server, browser):

@@ -111,3 +111,17 @@ def committed(django_capture_on_commit_callbacks):
             return service(**kwargs)
 
     return call
+
+
+@pytest.fixture
+def form_data(hebron, category):
+    """The fields the staff project form requires, valid, for Hebron's staff."""
+    return {
+        "title": "Hebron e-payment",
+        "summary": "Pay bills online.",
+        "language": "en",
+        "lead_municipality": hebron.pk,
+        "category": category.pk,
+        "status": "live",
+        "maintenance": "in_house",
+    }

@@ -16,19 +16,6 @@ pytestmark = pytest.mark.django_db
 HEADER = "title,summary,language,lead_municipality,category,status,outcomes\n"
 
 
-@pytest.fixture
-def form_data(hebron, category):
-    return {
-        "title": "Hebron e-payment",
-        "summary": "Pay bills online.",
-        "language": "en",
-        "lead_municipality": hebron.pk,
-        "category": category.pk,
-        "status": "live",
-        "maintenance": "in_house",
-    }
-
-
 @pytest.mark.parametrize(
     ("value", "english", "arabic"),
     [

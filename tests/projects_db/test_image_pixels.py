@@ -40,19 +40,6 @@ def staff_client(client, staff_hebron):
     return client
 
 
-@pytest.fixture
-def form_data(hebron, category):
-    return {
-        "title": "Hebron e-payment",
-        "summary": "Pay bills online.",
-        "language": "en",
-        "lead_municipality": hebron.pk,
-        "category": category.pk,
-        "status": "live",
-        "maintenance": "in_house",
-    }
-
-
 def _post(client, form_data, content, lang="en"):
     image = SimpleUploadedFile("photo.png", content, content_type="image/png")
     return client.post(f"/{lang}/projects/new/", {**form_data, "new_image": image})
