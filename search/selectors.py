@@ -12,6 +12,7 @@ from django.utils import translation
 
 from hub.accounts import roles
 from search import registry
+from search.engines import ranking
 from search.engines.base import Audience, Engine, SearchQuery, SearchResults
 from search.engines.postgres import PostgresEngine
 from search.models import SearchDocument, SearchWord
@@ -216,8 +217,9 @@ def related_items(
 # The object's vector (the document in the reader's language when it has one), then its RELATED_POOL nearest
 # vectors through the HNSW index (the InitPlan gives the index a constant; a join in the same scan would make the
 # planner read every vector), filtered by audience, type and municipality, one row per object (the reader's
-# language preferred), nearest first. The SETs and the query run as one implicit transaction.
-_RELATED_SQL = """
+# language preferred), nearest first; the audience is the rule of every search statement (ranking.VISIBLE). The
+# SETs and the query run as one implicit transaction.
+_RELATED_SQL = f"""
 SET LOCAL hnsw.ef_search = 200; SET LOCAL statement_timeout = 3000;
 WITH src AS MATERIALIZED (
     SELECT d.source_type, d.source_id, d.municipality, e.embedding
@@ -231,10 +233,7 @@ WITH src AS MATERIALIZED (
           WHERE EXISTS (SELECT 1 FROM src)
           ORDER BY embedding <=> (SELECT embedding FROM src) LIMIT %(pool)s) e
     JOIN hub_search_searchdocument d ON d.id = e.document_id
-    WHERE NOT d.is_deleted
-      AND (d.visibility = ANY(%(visibilities)s::text[])
-           OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
-      AND d.source_type <> (SELECT source_type FROM src)
+    WHERE {ranking.VISIBLE}      AND d.source_type <> (SELECT source_type FROM src)
       AND ((SELECT municipality FROM src) = '' OR d.municipality <> (SELECT municipality FROM src))
     ORDER BY e.distance
     LIMIT %(candidates)s
@@ -248,4 +247,4 @@ SELECT source_type, source_id, language, title, url, municipality_name, governor
 WHERE best >= %(min_similarity)s
 ORDER BY best DESC, source_type, source_id
 LIMIT %(limit)s
-"""
+"""  # noqa: S608 (a constant fragment of ours)

@@ -193,10 +193,7 @@ WITH m AS MATERIALIZED (
            EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int AS year
     FROM {table} d
     WHERE d.search_vector @@ %(tsquery)s::tsquery
-      AND NOT d.is_deleted
-      AND (d.visibility = ANY(%(visibilities)s::text[])
-           OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
-    LIMIT %(candidates)s
+      AND {visible}    LIMIT %(candidates)s
 ), f AS MATERIALIZED (
     SELECT m.*,
            (cardinality(%(type)s::text[]) = 0 OR source_type = ANY(%(type)s::text[])) AS ok_type,
@@ -353,7 +350,7 @@ class PostgresEngine(Engine):
                 settings_first = _SESSION  # sent with the first statement: one round trip
                 table_rows, listed = None, []
                 if counts:
-                    cursor.execute(settings_first + _SEARCH_SQL.format(table=table), params)
+                    cursor.execute(settings_first + _SEARCH_SQL.format(table=table, visible=ranking.VISIBLE), params)
                     settings_first = ""
                     for kind, _pk, _rank, value, label, count in cursor.fetchall():
                         if kind == "total":

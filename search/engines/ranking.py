@@ -35,18 +35,23 @@ class Candidate:
     complete: bool  # the document has every query word
 
 
-# A live document the reader may see (its audience) that has the facet values the reader selected: the rule
-# every statement that lists documents applies (the lexical tiers here, the semantic side in search.engines.hybrid).
-VISIBLE_AND_SELECTED = """NOT d.is_deleted
+# A live document the reader may see (its audience), and one that also has the facet values the reader selected:
+# the rules every statement that reads documents applies (the counting statement and the tiers of the lexical
+# engine, the semantic side in search.engines.hybrid).
+VISIBLE = """NOT d.is_deleted
           AND (d.visibility = ANY(%(visibilities)s::text[])
                OR (d.visibility = 'forum' AND d.forum_ids && %(forum_ids)s::int[]))
-          AND (cardinality(%(type)s::text[]) = 0 OR d.source_type = ANY(%(type)s::text[]))
+"""
+VISIBLE_AND_SELECTED = (
+    VISIBLE
+    + """          AND (cardinality(%(type)s::text[]) = 0 OR d.source_type = ANY(%(type)s::text[]))
           AND (cardinality(%(governorate)s::text[]) = 0 OR d.governorate = ANY(%(governorate)s::text[]))
           AND (cardinality(%(municipality)s::text[]) = 0 OR d.municipality = ANY(%(municipality)s::text[]))
           AND (cardinality(%(category)s::text[]) = 0 OR d.category = ANY(%(category)s::text[]))
           AND (cardinality(%(year)s::int[]) = 0
                OR EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int = ANY(%(year)s::int[]))
 """
+)
 
 # Which documents of the table are in a tier and visible to the reader with the selected facets.
 _WHERE = (
