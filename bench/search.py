@@ -371,21 +371,14 @@ def batches(size: int):
 def kept_database(name: str):
     """Like throwaway_database, but the database `name` is created only if missing and never dropped; yields
     (alias, number of documents already in it)."""
-    import psycopg2
     from django.db.utils import load_backend
     from psycopg2 import sql
 
-    from search.models import SearchDocument, SearchWord
+    from search.evaluation import admin_connection, create_search_tables
+    from search.models import SearchDocument
 
     base = connections["default"].settings_dict
-    admin = psycopg2.connect(
-        dbname="postgres",
-        user=base["USER"],
-        password=base["PASSWORD"] or None,
-        host=base["HOST"] or None,
-        port=base["PORT"] or None,
-    )
-    admin.autocommit = True
+    admin = admin_connection()
     with admin.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         exists = cursor.fetchone() is not None
@@ -396,10 +389,7 @@ def kept_database(name: str):
     connections[alias] = load_backend(base["ENGINE"]).DatabaseWrapper({**base, "NAME": name}, alias)
     try:
         if not exists:
-            with connections[alias].schema_editor() as editor:
-                editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-                editor.create_model(SearchDocument)
-                editor.create_model(SearchWord)
+            create_search_tables(alias, semantic=False)
         yield alias, SearchDocument.objects.using(alias).count()
     finally:
         connections[alias].close()

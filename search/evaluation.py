@@ -71,11 +71,10 @@ def corpus_documents(corpus: list[dict]) -> dict[str, list[Document]]:
     return by_type
 
 
-@contextmanager
-def throwaway_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database with only the search tables, dropped afterwards; yields its alias."""
+def admin_connection():
+    """An autocommit connection to the server's `postgres` database, as the default database's user: for creating
+    and dropping the databases of evaluations and benchmarks."""
     base = connections["default"].settings_dict
-    name = f"{base['NAME']}_eval_{os.getpid()}"[:63]
     admin = psycopg2.connect(
         dbname="postgres",
         user=base["USER"],
@@ -84,6 +83,25 @@ def throwaway_database() -> Iterator[str]:
         port=base["PORT"] or None,
     )
     admin.autocommit = True
+    return admin
+
+
+def create_search_tables(alias: str, *, semantic: bool) -> None:
+    """The search tables (and, with `semantic`, the vectors' storage where pgvector exists) in an empty database."""
+    with connections[alias].schema_editor() as editor:
+        editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        editor.create_model(SearchDocument)
+        editor.create_model(SearchWord)
+        if semantic:
+            embeddings.create_storage(editor)
+
+
+@contextmanager
+def throwaway_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database with only the search tables, dropped afterwards; yields its alias."""
+    base = connections["default"].settings_dict
+    name = f"{base['NAME']}_eval_{os.getpid()}"[:63]
+    admin = admin_connection()
     with admin.cursor() as cursor:
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -91,11 +109,7 @@ def throwaway_database() -> Iterator[str]:
     wrapper = load_backend(base["ENGINE"]).DatabaseWrapper({**base, "NAME": name}, ALIAS)
     connections[ALIAS] = wrapper
     try:
-        with connections[ALIAS].schema_editor() as editor:
-            editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            editor.create_model(SearchDocument)
-            editor.create_model(SearchWord)
-            embeddings.create_storage(editor)  # the semantic side, where pgvector exists
+        create_search_tables(ALIAS, semantic=True)
         yield ALIAS
     finally:
         wrapper.close()
