@@ -149,6 +149,21 @@ def start_gunicorn(args) -> subprocess.Popen:
     raise SystemExit("gunicorn did not answer /healthz within 60 s; see var/bench-gunicorn.log")
 
 
+def workers_cpu_seconds(master_pid: int) -> float:
+    """User + system CPU time of gunicorn's workers so far (Linux /proc), to give the CPU cost of one request,
+    which, unlike latency, does not depend on what else the machine runs."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    for pid in children.read_text().split() if children.exists() else []:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def poster(n: int, session: str, path: str, args, start: threading.Barrier, deadline_box: list, results: list):
     csrf = secrets.token_hex(16)  # 32 characters: Django accepts the unmasked secret as the form token
     headers = {
@@ -239,6 +254,7 @@ def main() -> None:
     results: list = []
     try:
         load_before = os.getloadavg()[0]
+        cpu_before = workers_cpu_seconds(process.pid)
         barrier = threading.Barrier(args.users + 1)
         deadline_box = [0.0]
         threads = [
@@ -252,6 +268,7 @@ def main() -> None:
         for thread in threads:
             thread.join(timeout=args.seconds + 120)
         load_after = os.getloadavg()[0]
+        cpu_used = workers_cpu_seconds(process.pid) - cpu_before
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -295,6 +312,10 @@ def main() -> None:
     )
     print(f"most replies by one poster: {max(per_user.values(), default=0)}")
     print(f"tasks queued: {tasks}")
+    print(
+        f"gunicorn workers' CPU: {cpu_used:.1f} s, {1000 * cpu_used / max(1, len(results)):.0f} ms per request"
+        f" ({len(results)} requests; PostgreSQL's CPU not included)"
+    )
     print(f"load average (1 min): {load_before:.2f} before, {load_after:.2f} after")
     if not args.keep:
         admin_drop()

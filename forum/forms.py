@@ -100,7 +100,24 @@ def models_f_pk():
     return F("pk")
 
 
-class LimitedPostForm(SingleLineTextMixin, MachinaPostForm):
+class RequestPermissionsMixin:
+    """machina's post forms make a permission handler of their own, which loads the member's forum permissions
+    again; given `perm_handler` (the request's, which already knows them), the form asks that one instead."""
+
+    def __init__(self, *args, perm_handler=None, **kwargs):
+        self._request_perm_handler = perm_handler
+        super().__init__(*args, **kwargs)
+
+    @property
+    def perm_handler(self):
+        return self._request_perm_handler or self._own_perm_handler
+
+    @perm_handler.setter
+    def perm_handler(self, handler):
+        self._own_perm_handler = handler
+
+
+class LimitedPostForm(RequestPermissionsMixin, SingleLineTextMixin, MachinaPostForm):
     """machina's reply form, refusing posts beyond the limits of new members (FORUM_* settings)."""
 
     def clean(self):

@@ -36,8 +36,10 @@ def post_saved(sender, instance, created, raw=False, **kwargs):
             if post.poster_id:
                 services.sync_user_groups(user=post.poster)  # enough approved posts make a member trusted
     post._hub_was_approved = post.approved
-    # machina recounts the topic's and forum's posts right after this signal: lock their rows first (last step).
-    services.lock_topic_counters(topic_id=post.topic_id, forum_id=post.topic.forum_id)
+    # machina updates the topic's and forum's counters right after this signal: by increments for a new reply,
+    # otherwise by a recount, with their rows locked first (last step).
+    if not (created and services.count_reply_on_save(post=post)):
+        services.lock_topic_counters(topic_id=post.topic_id, forum_id=post.topic.forum_id)
 
 
 @receiver(post_delete, sender=Post)

@@ -292,6 +292,17 @@ class _OnePostAtATime:
 class PostCreateView(_OnePostAtATime, _Limited, MachinaPostCreateView):
     post_form_class = forms.LimitedPostForm
 
+    def get_forum(self):
+        """The topic's forum, loaded with the topic for the permission check, rather than loaded again."""
+        topic = self.get_topic()
+        if topic is not None and str(topic.forum_id) == str(self.kwargs.get(self.forum_pk_url_kwarg)):
+            return topic.forum
+        return super().get_forum()
+
+    def get_post_form_kwargs(self):
+        """The form asks the request's permission handler, whose answers for this forum are already known."""
+        return {**super().get_post_form_kwargs(), "perm_handler": self.request.forum_permission_handler}
+
 
 class TopicCreateView(_OnePostAtATime, _Limited, MachinaTopicCreateView):
     """machina's new-topic page; at .../topic/create/project-<id>/ ("Discuss this project") the new topic is

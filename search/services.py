@@ -30,26 +30,19 @@ def _row_values(document: registry.Document) -> dict:
     return values
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def index_instance(*, source_type: str, instance) -> int:
-    """Replace the documents of `instance` with what its adapter says now; return how many remain."""
+    """Replace the documents of `instance` with what its adapter says now; return how many remain. One upsert
+    (INSERT … ON CONFLICT DO UPDATE) writes them, and no savepoint is taken: this runs inside the write of the
+    source object (a forum reply, a page publication), and a failure here fails that write."""
     adapter = registry.get(source_type)
     source_id = str(instance.pk)
     documents = adapter.documents(instance)
-    keep_languages = []
-    for document in documents:
-        SearchDocument.objects.update_or_create(
-            source_type=source_type,
-            source_id=document.source_id,
-            language=document.language,
-            defaults=_row_values(document),
-        )
-        keep_languages.append(document.language)
-    _remember_words(documents)
+    if documents:
+        _write_batch(source_type, documents, "default")  # also remembers the words and embeds after commit
     stale = SearchDocument.objects.filter(source_type=source_type, source_id=source_id)
-    _remove(stale.exclude(language__in=keep_languages))
+    _remove(stale.exclude(language__in=[document.language for document in documents]))
     _push_after_commit()
-    _embed_after_commit()
     return len(documents)
 
 
@@ -81,7 +74,7 @@ def _write_batch(source_type: str, documents: list[registry.Document], using: st
         for d in documents
     ]
     update_fields = [f for f in _row_values(documents[0]) if f != "forum_ids"] + ["forum_ids", "indexed_at"]
-    with transaction.atomic(using=using):
+    with transaction.atomic(using=using, savepoint=False):
         SearchDocument.objects.using(using).bulk_create(
             rows,
             update_conflicts=True,
