@@ -66,7 +66,7 @@ def migration_data(request, django_db_blocker):
 def pytest_runtest_teardown(item, nextitem):
     result = yield  # the test's fixtures are torn down: a transactional test's tables are flushed
     blocker = item.stash.get(FLUSHES, None)
-    if blocker is not None:
+    if blocker is not None and nextitem is not None:  # after the last test the test database is already dropped
         with blocker.unblock():
             restore_migration_data()
     return result
