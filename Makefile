@@ -28,10 +28,13 @@ run: $(VENV)/.run-installed
 	@$(PY) manage.py db_worker >var/worker.log 2>&1 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## The whole test suite: unit, integration on the real PostgreSQL, browser (headless Chromium).
+## The whole test suite: unit, integration on the real PostgreSQL, browser (headless Chromium), on TEST_WORKERS
+## pytest-xdist workers (each with its own test database; a module's tests stay on one worker, so a module-scoped
+## fixture such as the security tests' demo site is built once). TEST_WORKERS=0 runs in this one process.
+TEST_WORKERS ?= 2
 test: $(VENV)/.dev-installed
 	$(COMPILE_MESSAGES)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

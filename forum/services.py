@@ -71,22 +71,43 @@ def setup_forum(*, stdout=None) -> dict[str, Forum]:
 
 
 def _grant(*, forum, plan: dict[str, list[str]], groups, perms) -> None:
+    """Make every row of `plan` exist for `forum` with has_perm=True: the rows of the forum are read once, the
+    missing ones inserted in one statement per table and any that deny turned to grant (a few statements, not one
+    per row: setup_forum runs on every demo load and in the tests' forum fixture)."""
+    all_users = {}  # (permission, "anonymous" | "authenticated"): machina's rows for every (signed-in) user
+    for row in UserForumPermission.objects.filter(forum=forum, user=None):
+        for audience, flag in (("anonymous", row.anonymous_user), ("authenticated", row.authenticated_user)):
+            if flag:
+                all_users[(row.permission_id, audience)] = row
+    by_group = {(row.permission_id, row.group_id): row for row in GroupForumPermission.objects.filter(forum=forum)}
+    new_user_rows, new_group_rows, denied_user_rows, denied_group_rows = {}, {}, [], []
     for audience, codenames in plan.items():
         for codename in codenames:
-            if audience == "anonymous":
-                UserForumPermission.objects.update_or_create(
-                    forum=forum, permission=perms[codename], anonymous_user=True, user=None,
-                    defaults={"has_perm": True},
-                )  # fmt: skip
-            elif audience == "authenticated":
-                UserForumPermission.objects.update_or_create(
-                    forum=forum, permission=perms[codename], authenticated_user=True, user=None,
-                    defaults={"has_perm": True},
-                )  # fmt: skip
+            permission = perms[codename]
+            if audience in ("anonymous", "authenticated"):
+                anonymous = audience == "anonymous"
+                key = (permission.pk, audience)
+                row = all_users.get(key)
+                if row is None:
+                    new_user_rows[key] = UserForumPermission(
+                        forum=forum, permission=permission, anonymous_user=anonymous,
+                        authenticated_user=not anonymous, user=None, has_perm=True,
+                    )  # fmt: skip
+                elif not row.has_perm:
+                    denied_user_rows.append(row.pk)
             else:
-                GroupForumPermission.objects.update_or_create(
-                    forum=forum, permission=perms[codename], group=groups[audience], defaults={"has_perm": True}
-                )
+                key = (permission.pk, groups[audience].pk)
+                row = by_group.get(key)
+                if row is None:
+                    new_group_rows[key] = GroupForumPermission(
+                        forum=forum, permission=permission, group=groups[audience], has_perm=True
+                    )
+                elif not row.has_perm:
+                    denied_group_rows.append(row.pk)
+    UserForumPermission.objects.bulk_create(new_user_rows.values())
+    GroupForumPermission.objects.bulk_create(new_group_rows.values())
+    UserForumPermission.objects.filter(pk__in=denied_user_rows).update(has_perm=True)
+    GroupForumPermission.objects.filter(pk__in=denied_group_rows).update(has_perm=True)
 
 
 def forum_by_key(key: str) -> Forum | None:

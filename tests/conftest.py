@@ -33,14 +33,9 @@ def _is_transactional(request) -> bool:
     )
 
 
-@pytest.fixture(autouse=True)
-def migration_data(request):
-    """A transactional test (every browser journey) ends by flushing all tables, so the next one would start
-    without what migrations wrote: Wagtail's root page and collection, the default locale, the role groups and
-    their permissions. Put them back before each transactional test, so the order of tests never matters."""
-    if not _is_transactional(request):
-        return
-    request.getfixturevalue("transactional_db")
+def restore_migration_data() -> None:
+    """Put back what migrations wrote (Wagtail's root page and collection, the default locale, the role groups and
+    their permissions) where a flush removed it. Idempotent."""
     from importlib import import_module
 
     from django.apps import apps
@@ -53,6 +48,28 @@ def migration_data(request):
         Collection.add_root(name="Root")
     for module, function in DATA_MIGRATIONS:
         getattr(import_module(module), function)(apps, None)
+
+
+FLUSHES = pytest.StashKey()  # on a transactional test's item: the database blocker, to restore after its flush
+
+
+@pytest.fixture(autouse=True)
+def migration_data(request, django_db_blocker):
+    """A transactional test (every browser journey) ends by flushing all tables, so whatever test comes next (on this
+    xdist worker, in any order) would start without what migrations wrote. Mark it, so that the data is put back
+    (committed) right after its flush: see pytest_runtest_teardown."""
+    if _is_transactional(request):
+        request.node.stash[FLUSHES] = django_db_blocker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield  # the test's fixtures are torn down: a transactional test's tables are flushed
+    blocker = item.stash.get(FLUSHES, None)
+    if blocker is not None and nextitem is not None:  # after the last test the test database is already dropped
+        with blocker.unblock():
+            restore_migration_data()
+    return result
 
 
 @pytest.fixture

@@ -1,7 +1,14 @@
 """Tests: the same PostgreSQL as development (pytest-django creates and drops test_hub), fast hashing,
 in-memory e-mail, background tasks run immediately."""
 
+import os
+
 from .base import *  # noqa: F403
+
+# Under pytest-xdist (`make test` runs two workers) each worker has its own test database (pytest-django adds the
+# suffix) and its own media folders, so that workers never see each other's files. (The Elasticsearch tests that
+# write to a cluster each make their own random alias.)
+WORKER_SUFFIX = f"-{os.environ['PYTEST_XDIST_WORKER']}" if os.environ.get("PYTEST_XDIST_WORKER") else ""
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -9,8 +16,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}  # noqa: F405
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
-PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private-media"  # noqa: F405
+MEDIA_ROOT = VAR_DIR / f"test-media{WORKER_SUFFIX}"  # noqa: F405
+PRIVATE_MEDIA_ROOT = VAR_DIR / f"test-private-media{WORKER_SUFFIX}"  # noqa: F405
 SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -33,12 +33,14 @@ def _pages(forums, topic):
     }
 
 
-def _grow(forums, staff, topics, replies):
+def _grow(forums, *, topics, replies, replies_to_first=None):
+    """`topics` new topics by three members, each with `replies` replies (the first topic `replies_to_first`)."""
     members = [factories.make_member(username=f"writer{n}-{topics}") for n in range(3)]
     made = []
     for t in range(topics):
         topic = factories.make_topic(forum=forums["e-payment"], poster=members[t % 3], subject=f"Topic {t}-{topics}")
-        for r in range(replies):
+        count = replies_to_first if t == 0 and replies_to_first is not None else replies
+        for r in range(count):
             factories.make_reply(topic=topic, poster=members[r % 3], content=f"reply {r}")
         made.append(topic)
     return made
@@ -46,11 +48,13 @@ def _grow(forums, staff, topics, replies):
 
 def test_page_queries_do_not_grow_with_posts(client, forums, staff):
     client.force_login(staff)
-    small = _grow(forums, staff, topics=3, replies=5)
+    small = _grow(forums, topics=3, replies=5)
     urls = _pages(forums, small[0])
     client.get(urls["topic"])  # first view creates the read tracks
     counts_small = {name: _count(client, url) for name, url in urls.items()}
-    big = _grow(forums, staff, topics=12, replies=49)  # a topic page with 50 posts
+    # More than four times the topics in the forum (13 against 3, by three members each time), and a topic page of
+    # 50 posts, a full page (MACHINA_TOPIC_POSTS_NUMBER_PER_PAGE), against 6.
+    big = _grow(forums, topics=10, replies=1, replies_to_first=49)
     urls = _pages(forums, big[0])
     client.get(urls["topic"])
     counts_big = {name: _count(client, url) for name, url in urls.items()}
