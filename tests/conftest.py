@@ -50,6 +50,19 @@ def restore_migration_data() -> None:
         getattr(import_module(module), function)(apps, None)
 
 
+@pytest.fixture(autouse=True)
+def site_language():
+    """Every test starts in the site's default language (Arabic). A request to /en/ leaves English active in the
+    worker's thread (LocaleMiddleware), and with xdist any test may run after any other: without this a reverse()
+    in the next test would build /en/ URLs."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 FLUSHES = pytest.StashKey()  # on a transactional test's item: the database blocker, to restore after its flush
 
 
