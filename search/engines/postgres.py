@@ -197,11 +197,13 @@ _COUNTED_NAMES = """w.id, w.source_type, w.language, w.published_at, w.governora
 
 # Which matches are counted. The share of the table that matches (`density`) is estimated from the statistics
 # PostgreSQL keeps on the terms column (pg_stats.most_common_elems: the share of documents having each common
-# term): for each word, its most frequent form; words multiplied, so the estimate errs low for words that occur
+# term): for each word, its most frequent form; words multiplied (every word; for a relaxed search, some of the
+# words: 1 - the product of the shares that lack each word), so the estimate errs low for words that occur
 # together (then the bitmap is chosen, as before). The newest `window` matches are read through the date index
-# when that passes fewer rows than the bitmap reads index entries (`search.engines.ranking.window_is_cheaper`);
+# when that passes fewer rows than the bitmap reads index entries (`search.engines.ranking.WINDOW_IS_CHEAPER`);
 # the walk gives up after three times the rows the estimate expects (then nothing is counted, and the engine
 # counts again through the bitmap).
+#
 # The share of documents having each common term, from the statistics ANALYZE keeps on the terms column.
 _STATS_CTE = """stats AS MATERIALIZED (
     SELECT e.term, e.share

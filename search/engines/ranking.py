@@ -105,12 +105,6 @@ WINDOW_IS_CHEAPER = (
 )
 
 
-def window_is_cheaper(*, density: float, rows: float, window: int, candidates: int) -> bool:
-    """The same rule in Python (tests, the benchmark's printout)."""
-    walk = window / max(density, 1e-6) * WALK_ROW_COST
-    return walk < density * rows * GIN_ENTRY_COST + min(density * rows, candidates)
-
-
 # What puts a document in a tier (and not in a better one).
 _CONDITIONS = {
     TITLE: "d.title_vector @@ %(all_words)s::tsquery",
