@@ -748,7 +748,7 @@ def scale_corpus(size: int, seed: int = 2013):
 def scale_check(size: int, keep: bool) -> float:
     """Mean recall@10, over SCALE_QUERIES, of the two documents about each query."""
     with loaded_database(size, keep=keep, bulk=True, documents=scale_corpus(size), label="scale") as (using, _):
-        engine = PostgresEngine(using=using)
+        engine = PostgresEngine(using=using, semantic=False)  # the lexical ranking (no vectors here anyway)
         audience = Audience(visibilities=frozenset({Visibility.PUBLIC}))
         recalls = []
         for n, (language, text) in enumerate(SCALE_QUERIES):
