@@ -546,7 +546,7 @@ def run(
             cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('hub_search_searchdocument'))")
             table_size = cursor.fetchone()[0]
 
-        engine = PostgresEngine(using=using, **engine_options)
+        engine = PostgresEngine(using=using, semantic=False, **engine_options)  # lexical: --hybrid measures the fusion
         audience = Audience(visibilities=frozenset({Visibility.PUBLIC}))
         queries = [SearchQuery(text=q, audience=audience) for q in QUERY_MIX]
         queries += [SearchQuery(text=q, audience=audience, filters=FILTERED) for q in QUERY_MIX[:6]]
@@ -587,6 +587,113 @@ def run(
         "ilike_p50": statistics.median(baseline) if baseline else float("nan"),
         "ilike_p95": percentile(baseline, 0.95) if baseline else float("nan"),
     }
+
+
+def fill_vectors(using: str, *, real: int) -> dict:
+    """Vectors for every document of a kept benchmark database, once: the first `real` documents (by id) embedded
+    for real, the others given deterministic synthetic unit vectors (normal draws, normalised; `text_hash` 32
+    zeros, so `search_index embed` would replace them), then the HNSW index built once. Encoding 100,000
+    documents at tens per second would take hours on this machine; the synthetic vectors measure what a search
+    costs at that size (the HNSW walk over 100,000 vectors, the filters, the fusion), not relevance."""
+    from search import embeddings
+
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [embeddings.TABLE])
+        if not cursor.fetchone()[0]:
+            with connection.schema_editor() as editor:
+                embeddings.create_storage(editor)
+        cursor.execute(f"SELECT count(*) FROM {embeddings.TABLE}")  # noqa: S608
+        existing = cursor.fetchone()[0]
+        cursor.execute("SELECT count(*) FROM hub_search_searchdocument")
+        documents = cursor.fetchone()[0]
+    connection._hub_search_embedding_table = True
+    report = {"real": real, "synthetic": documents - real, "reused": existing == documents}
+    if existing == documents:
+        return report
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {embeddings.TABLE}")  # noqa: S608
+        cursor.execute("DROP INDEX IF EXISTS search_embedding_hnsw")
+        cursor.execute("SELECT id, title, body FROM hub_search_searchdocument ORDER BY id LIMIT %s", [real])
+        sample = cursor.fetchall()
+    embeddings.model()
+    started = time.perf_counter()
+    for start in range(0, len(sample), embeddings.BATCH):
+        batch = sample[start : start + embeddings.BATCH]
+        texts = [embeddings.document_text(title, body) for _, title, body in batch]
+        vectors = embeddings.encode(texts)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {embeddings.TABLE} (document_id, text_hash, embedding) "  # noqa: S608
+                "SELECT * FROM unnest(%s::bigint[], %s::text[], %s::vector[])",
+                [
+                    [pk for pk, _, _ in batch],
+                    [embeddings.text_hash(t) for t in texts],
+                    [embeddings.vector_literal(v) for v in vectors],
+                ],
+            )
+    report["real_rate"] = len(sample) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("SET max_parallel_workers_per_gather = 0")
+        cursor.execute("SELECT setseed(0.2012)")
+        cursor.execute(
+            f"INSERT INTO {embeddings.TABLE} (document_id, text_hash, embedding) "  # noqa: S608
+            f"SELECT d.id, repeat('0', 32), l2_normalize(ARRAY(SELECT random_normal() "
+            f"FROM generate_series(1, {embeddings.DIMENSIONS}) WHERE d.id IS NOT NULL)::vector) "
+            "FROM hub_search_searchdocument d WHERE d.id NOT IN (SELECT document_id FROM search_embedding) "
+            "ORDER BY d.id"
+        )
+    report["synthetic_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '1GB'")
+        cursor.execute(embeddings.STORAGE_SQL[1])  # the HNSW index, built once over every vector
+        cursor.execute(f"VACUUM ANALYZE {embeddings.TABLE}")
+    report["index_s"] = time.perf_counter() - started
+    return report
+
+
+def hybrid_run(size: int, rounds: int, real: int) -> dict:
+    """Lexical-only and hybrid searches of the query mix, interleaved (the same load), on the kept database of
+    `size` documents with vectors (fill_vectors); plus the query embedding and the nearest-neighbour statement
+    alone."""
+    from search import embeddings
+    from search.engines import hybrid
+
+    name = f"{connections['default'].settings_dict['NAME']}_bench_{size}"
+    with kept_database(name) as (using, existing):
+        if existing != size:
+            raise SystemExit(f"{name} holds {existing} documents: run the lexical benchmark with --keep first")
+        report = fill_vectors(using, real=real)
+        lexical, fused = PostgresEngine(using=using, semantic=False), PostgresEngine(using=using)
+        audience = Audience(visibilities=frozenset({Visibility.PUBLIC}))
+        queries = [SearchQuery(text=q, audience=audience) for q in QUERY_MIX]
+        queries += [SearchQuery(text=q, audience=audience, filters=FILTERED) for q in QUERY_MIX[:6]]
+        queries += [SearchQuery(text=q, audience=audience, page=3) for q in QUERY_MIX[:4]]
+        times: dict[str, list[float]] = {"lexical": [], "hybrid": [], "embedding": [], "nearest": []}
+        loads = [os.getloadavg()[0]]
+        for round_ in range(rounds + 1):  # the first round warms the caches and is not counted
+            for query in queries:
+                timed = {}
+                for label, engine in (("lexical", lexical), ("hybrid", fused)):
+                    started = time.perf_counter()
+                    engine.search(query)
+                    timed[label] = (time.perf_counter() - started) * 1000
+                started = time.perf_counter()
+                vector = embeddings.encode([query.text])[0]
+                timed["embedding"] = (time.perf_counter() - started) * 1000
+                started = time.perf_counter()
+                hybrid.semantic_candidates(
+                    using=using, vector=vector, audience=query.audience, filters=query.filters or {}
+                )
+                timed["nearest"] = (time.perf_counter() - started) * 1000
+                if round_:
+                    for label, ms in timed.items():
+                        times[label].append(ms)
+        loads.append(os.getloadavg()[0])
+    summary = {label: (statistics.median(v), percentile(v, 0.95)) for label, v in times.items()}
+    return {"size": size, "report": report, "summary": summary, "loads": loads, "searches": len(times["lexical"])}
 
 
 SCALE_QUERIES = [
@@ -641,7 +748,7 @@ def scale_corpus(size: int, seed: int = 2013):
 def scale_check(size: int, keep: bool) -> float:
     """Mean recall@10, over SCALE_QUERIES, of the two documents about each query."""
     with loaded_database(size, keep=keep, bulk=True, documents=scale_corpus(size), label="scale") as (using, _):
-        engine = PostgresEngine(using=using)
+        engine = PostgresEngine(using=using, semantic=False)  # the lexical ranking (no vectors here anyway)
         audience = Audience(visibilities=frozenset({Visibility.PUBLIC}))
         recalls = []
         for n, (language, text) in enumerate(SCALE_QUERIES):
@@ -654,8 +761,10 @@ def scale_check(size: int, keep: bool) -> float:
 def options_text(args) -> str:
     from search.engines import postgres
 
+    window = postgres.WINDOW if args.window is None else args.window
     return (
-        f"caps: candidates {args.candidates or postgres.CANDIDATES} counted for totals and facets, "
+        f"caps: candidates {args.candidates or postgres.CANDIDATES} counted for totals and facets "
+        f"(the newest {window} when most of a large table matches), "
         f"the newest {args.ranked or postgres.RANKED} of each tier ranked by relevance"
     )
 
@@ -667,13 +776,48 @@ def main() -> None:
     parser.add_argument("--baseline-rounds", type=int, default=1, help="passes over the query mix (ILIKE)")
     parser.add_argument("--candidates", type=int, help="matches counted for totals and facets (engine default)")
     parser.add_argument("--ranked", type=int, help="newest documents of a tier ranked with ts_rank (engine default)")
+    parser.add_argument(
+        "--window", type=int, help="newest matches counted when most of the table matches (0: always the bitmap)"
+    )
     parser.add_argument("--bulk", action="store_true", help="load with services.bulk_load (COPY, indexes at end)")
     parser.add_argument("--slowest", action="store_true", help="print the five slowest queries (stderr)")
     parser.add_argument("--keep", action="store_true", help="load each corpus once into a kept database, reuse it")
     parser.add_argument("--scale-check", metavar="SIZES", help="only the scale check, e.g. 1000,20000,100000")
     parser.add_argument("--no-overlap", action="store_true", help="skip overlap@10 (its reference is slow at 1M)")
+    parser.add_argument(
+        "--hybrid",
+        metavar="SIZES",
+        help="only lexical vs hybrid on kept databases (run with --keep first), e.g. 100000",
+    )
+    parser.add_argument("--hybrid-real", type=int, default=500, help="documents embedded for real (--hybrid)")
     args = parser.parse_args()
     print(f"load average: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} CPUs shared with other work")
+    if args.hybrid:
+        print(
+            f"hybrid: the first {args.hybrid_real} documents embedded for real, the others SYNTHETIC unit vectors "
+            "(latency only, not relevance); lexical and hybrid interleaved on each search"
+        )
+        print(
+            "| documents | lexical p50 / p95 ms | hybrid p50 / p95 ms | query embedding p50 / p95 ms "
+            "| nearest-neighbour statement p50 / p95 ms | load average |"
+        )
+        print("|---|---|---|---|---|---|")
+        for size in [int(s) for s in args.hybrid.split(",") if s]:
+            r = hybrid_run(size, args.rounds, args.hybrid_real)
+            cells = " | ".join(
+                f"{r['summary'][k][0]:.1f} / {r['summary'][k][1]:.1f}"
+                for k in ("lexical", "hybrid", "embedding", "nearest")
+            )
+            print(f"| {size:,} | {cells} | {r['loads'][0]:.1f} → {r['loads'][1]:.1f} |", flush=True)
+            rep = r["report"]
+            if rep["reused"]:
+                print("    vectors: reused from an earlier run")
+            else:
+                print(
+                    f"    vectors: {rep['real']} embedded at {rep['real_rate']:.1f} documents/s, {rep['synthetic']:,} "
+                    f"synthetic in {rep['synthetic_s']:.1f} s, HNSW index built in {rep['index_s']:.1f} s"
+                )
+        return
     if args.scale_check:
         print("scale check: 10 broad queries, 2 documents each with the query in title and body, written last;")
         print("every other document mentions one of the queries once in its body")
@@ -696,6 +840,8 @@ def main() -> None:
     print("|" + "---|" * 8)
     for size in [int(s) for s in args.sizes.split(",") if s]:
         options = {k: v for k, v in (("candidates", args.candidates), ("ranked", args.ranked)) if v}
+        if args.window is not None:
+            options["window"] = args.window
         r = run(
             size,
             args.rounds,

@@ -216,9 +216,16 @@ def related_items(
 
 # The object's vector (the document in the reader's language when it has one), then its RELATED_POOL nearest
 # vectors through the HNSW index (the InitPlan gives the index a constant; a join in the same scan would make the
-# planner read every vector), filtered by audience, type and municipality, one row per object (the reader's
-# language preferred), nearest first; the audience is the rule of every search statement (ranking.VISIBLE). The
-# SETs and the query run as one implicit transaction.
+# planner read every vector), filtered by audience, type and municipality, one row per item the reader would open,
+# nearest first; the audience is the rule of every search statement (ranking.VISIBLE). The SETs and the query run
+# as one implicit transaction.
+#
+# One item is the page a document links to, whatever its language: its address without the language prefix, the
+# query string and the fragment (RELATED_ITEM_KEY). So the posts of one forum topic (each links to the topic's
+# page, `?post=N#N`) are one item, and so are a page and its translations (Wagtail's translations keep the page's
+# slug: /ar/practices/x/ and /en/practices/x/) and the two languages of a project. Of each item the document in
+# the reader's language is shown, else the nearest one.
+RELATED_ITEM_KEY = r"regexp_replace(split_part(split_part(d.url, '#', 1), '?', 1), '^/[a-z]{2}(-[a-z0-9]+)?/', '/')"
 _RELATED_SQL = f"""
 SET LOCAL hnsw.ef_search = 200; SET LOCAL statement_timeout = 3000;
 WITH src AS MATERIALIZED (
@@ -228,7 +235,7 @@ WITH src AS MATERIALIZED (
     ORDER BY (d.language = %(language)s) DESC, d.id LIMIT 1
 ), near AS MATERIALIZED (
     SELECT d.source_type, d.source_id, d.language, d.title, d.url, d.municipality, d.municipality_name,
-           d.governorate_name, 1 - e.distance AS similarity
+           d.governorate_name, 1 - e.distance AS similarity, {RELATED_ITEM_KEY} AS item
     FROM (SELECT document_id, embedding <=> (SELECT embedding FROM src) AS distance FROM search_embedding
           WHERE EXISTS (SELECT 1 FROM src)
           ORDER BY embedding <=> (SELECT embedding FROM src) LIMIT %(pool)s) e
@@ -239,12 +246,11 @@ WITH src AS MATERIALIZED (
     LIMIT %(candidates)s
 )
 SELECT source_type, source_id, language, title, url, municipality_name, governorate_name, similarity FROM (
-    SELECT DISTINCT ON (source_type, source_id) *,
-           max(similarity) OVER (PARTITION BY source_type, source_id) AS best
+    SELECT DISTINCT ON (item) *, max(similarity) OVER (PARTITION BY item) AS best
     FROM near
-    ORDER BY source_type, source_id, (language = %(language)s) DESC, similarity DESC
-) one_per_object
+    ORDER BY item, (language = %(language)s) DESC, similarity DESC, source_type, source_id
+) one_per_item
 WHERE best >= %(min_similarity)s
-ORDER BY best DESC, source_type, source_id
+ORDER BY best DESC, item
 LIMIT %(limit)s
 """  # noqa: S608 (a constant fragment of ours)

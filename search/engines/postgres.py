@@ -28,6 +28,9 @@ MAX_POSITIONS_PER_TERM = 256
 MAX_BODY_WORDS = 5000  # the rest of a very long body adds little to finding it and a lot to the index
 MAX_QUERY_WORDS = 10  # a 2,000-character query is cut, never refused
 CANDIDATES = 2000  # totals and facet counts work on at most this many matches (steady latency; "at least N")
+# For a search that matches a large share of a large table: the newest this many matches are counted instead,
+# read through the date index (search.engines.ranking.WINDOW_IS_CHEAPER).
+WINDOW = 500
 FEW = 10  # fewer documents than this with every word: documents with some of the words follow them
 SNIPPET_CHARS = 260
 CORRECTION_CANDIDATES = 8  # closest vocabulary words considered for a word that no document has
@@ -186,15 +189,101 @@ def snippet(text: str, matcher: Matcher, *, size: int = SNIPPET_CHARS) -> str:
 
 # --- the engine -------------------------------------------------------------------------------------------
 
-_SEARCH_SQL = """
-WITH m AS MATERIALIZED (
-    SELECT d.id, d.source_type, d.language, d.published_at,
+_COUNTED_COLUMNS = """d.id, d.source_type, d.language, d.published_at,
            d.governorate, d.governorate_name, d.municipality, d.municipality_name, d.category, d.category_name,
-           EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int AS year
-    FROM {table} d
-    WHERE d.search_vector @@ %(tsquery)s::tsquery
-      AND {visible}    LIMIT %(candidates)s
-), f AS MATERIALIZED (
+           EXTRACT(YEAR FROM d.published_at AT TIME ZONE %(tz)s)::int AS year"""
+_COUNTED_NAMES = """w.id, w.source_type, w.language, w.published_at, w.governorate, w.governorate_name, w.municipality,
+           w.municipality_name, w.category, w.category_name, w.year"""
+
+# Which matches are counted. The share of the table that matches (`density`) is estimated from the statistics
+# PostgreSQL keeps on the terms column (pg_stats.most_common_elems: the share of documents having each common
+# term): for each word, its most frequent form; words multiplied (every word; for a relaxed search, some of the
+# words: 1 - the product of the shares that lack each word), so the estimate errs low for words that occur
+# together (then the bitmap is chosen, as before). The newest `window` matches are read through the date index
+# when that passes fewer rows than the bitmap reads index entries (`search.engines.ranking.WINDOW_IS_CHEAPER`);
+# the walk gives up after three times the rows the estimate expects (then nothing is counted, and the engine
+# counts again through the bitmap).
+#
+# The share of documents having each common term, from the statistics ANALYZE keeps on the terms column.
+_STATS_CTE = """stats AS MATERIALIZED (
+    SELECT e.term, e.share
+    FROM pg_stats p, unnest(p.most_common_elems::text::text[], p.most_common_elem_freqs) AS e(term, share)
+    WHERE p.schemaname = current_schema() AND p.tablename = '{table}' AND p.attname = 'search_vector'
+)"""
+COMMON = 1000  # documents: a word the statistics count in at least this many exists (no index lookup needed)
+_TABLE_ROWS = "(SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass)"
+# The typo fallback: which query words no live document has, and how many documents (capped) each correction
+# candidate finds. A word that the statistics count in at least COMMON documents is not looked up (for a common
+# word the lookup reads its whole entry in the terms index).
+_UNMATCHED_WORDS_SQL = (
+    "WITH "  # noqa: S608 (our table)
+    + _STATS_CTE
+    + """
+SELECT q.w FROM unnest(%s::text[], %s::text[], %s::text[]) AS q(w, tsq, term) LEFT JOIN stats s ON s.term = q.term
+WHERE CASE WHEN coalesce(s.share, 0) * """
+    + _TABLE_ROWS
+    + """ >= %s THEN false
+           ELSE NOT EXISTS (SELECT 1 FROM {table} d WHERE d.search_vector @@ q.tsq::tsquery AND NOT d.is_deleted) END
+"""
+)
+_USAGE_SQL = (
+    "WITH "  # noqa: S608 (our table)
+    + _STATS_CTE
+    + """
+SELECT c.word, CASE WHEN coalesce(s.share, 0) * """
+    + _TABLE_ROWS
+    + """ >= %s THEN %s
+                    ELSE (SELECT count(*) FROM (
+                        SELECT 1 FROM {table} d WHERE d.search_vector @@ c.tsq::tsquery AND NOT d.is_deleted LIMIT %s
+                    ) n)
+               END
+FROM unnest(%s::text[], %s::text[], %s::text[]) AS c(word, tsq, term) LEFT JOIN stats s ON s.term = c.term
+"""
+)
+
+_CHOICE_SQL = (
+    _STATS_CTE  # noqa: S608 (our table and fragments)
+    + """, words AS MATERIALIZED (
+    SELECT least(max(coalesce(s.share, 0)), 0.999999) AS share
+    FROM unnest(%(word_of_term)s::int[], %(terms)s::text[]) AS q(word, term)
+    LEFT JOIN stats s ON s.term = q.term
+    GROUP BY q.word
+), choice AS MATERIALIZED (
+    SELECT c.density, c.rows,
+           %(window)s > 0 AND {window_is_cheaper} AS walk,
+           ceil(3 * %(window)s / greatest(c.density, 1e-6))::bigint AS passed
+    FROM (
+        SELECT (SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass) AS rows,
+               CASE WHEN %(match_all)s THEN (SELECT exp(sum(ln(greatest(share, 1e-9)))) FROM words)
+                    ELSE 1 - (SELECT exp(sum(ln(1 - share))) FROM words) END AS density
+    ) c
+), m AS MATERIALIZED (
+    (SELECT {columns}, NULL::int AS tier, NULL::bigint AS rn
+     FROM {table} d
+     WHERE d.search_vector @@ %(tsquery)s::tsquery
+       AND {visible}       AND NOT (SELECT walk FROM choice)
+     LIMIT %(candidates)s)
+    UNION ALL
+    (SELECT {names},
+            CASE WHEN w.title_vector @@ %(all_words)s::tsquery THEN {title}
+                 WHEN %(match_all)s OR w.search_vector @@ %(all_words)s::tsquery THEN {all_words} ELSE {some_words}
+            END AS tier,
+            row_number() OVER (ORDER BY w.published_at DESC NULLS LAST, w.id DESC) AS rn
+     FROM (
+         SELECT {columns}, d.search_vector, d.title_vector
+         FROM {table} d
+         WHERE {visible}           AND (SELECT walk FROM choice)
+         ORDER BY d.published_at DESC NULLS LAST, d.id DESC
+         LIMIT (SELECT passed FROM choice)
+     ) w
+     WHERE w.search_vector @@ %(tsquery)s::tsquery
+     ORDER BY w.published_at DESC NULLS LAST, w.id DESC
+     LIMIT %(window)s)
+)"""
+)
+
+_SEARCH_SQL = """
+WITH {choice}, f AS MATERIALIZED (
     SELECT m.*,
            (cardinality(%(type)s::text[]) = 0 OR source_type = ANY(%(type)s::text[])) AS ok_type,
            (cardinality(%(governorate)s::text[]) = 0 OR governorate = ANY(%(governorate)s::text[])) AS ok_gov,
@@ -203,15 +292,22 @@ WITH m AS MATERIALIZED (
            (cardinality(%(year)s::int[]) = 0 OR year = ANY(%(year)s::int[])) AS ok_year
     FROM m
 )
-SELECT 'total', NULL, NULL, NULL, ((SELECT count(*) FROM m) >= %(candidates)s)::text, count(*)
+SELECT 'total', NULL, NULL, NULL,
+       ((SELECT count(*) FROM m)
+        >= (SELECT CASE WHEN walk THEN %(window)s ELSE %(candidates)s END FROM choice))::text,
+       count(*)
 FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
 UNION ALL
+-- Whether the matches were read through the date index (the newest `window` of them).
+SELECT 'window', NULL::int, NULL::int, NULL, (SELECT walk FROM choice)::text, NULL FROM choice
+UNION ALL
 -- Every counted match that passes the filters, by id: when they are fewer than the cap, they are all the matches,
--- and the ranking reads them from here rather than from the terms index again.
-SELECT 'id', id, NULL, NULL, NULL, NULL FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
+-- and the ranking reads them from here rather than from the terms index again. From the date index: with its
+-- tier and its place, newest first.
+SELECT 'id', id, tier, NULL, NULL, rn FROM f WHERE ok_type AND ok_gov AND ok_mun AND ok_cat AND ok_year
 UNION ALL
 -- The planner's count of the table's rows (search.engines.ranking.scan_in_date_order).
-SELECT 'table_rows', NULL, NULL, NULL, NULL, reltuples::bigint FROM pg_class WHERE oid = '{table}'::regclass
+SELECT 'table_rows', NULL, NULL, NULL, NULL, rows::bigint FROM choice
 UNION ALL
 -- The five facets in one pass over the candidates; each counts the rows that pass every filter but its own.
 SELECT kind, NULL, NULL, value, label, n FROM (
@@ -237,6 +333,31 @@ WHERE n > 0 AND value <> ''
 """
 
 
+def search_sql(table: str) -> str:
+    """The counting statement (totals, facets, and the counted matches by id)."""
+    choice = _CHOICE_SQL.format(
+        table=table,
+        visible=ranking.VISIBLE,
+        columns=_COUNTED_COLUMNS,
+        names=_COUNTED_NAMES,
+        window_is_cheaper=ranking.WINDOW_IS_CHEAPER,
+        title=ranking.TITLE,
+        all_words=ranking.ALL_WORDS,
+        some_words=ranking.SOME_WORDS,
+    )
+    return _SEARCH_SQL.format(choice=choice, table=table, visible=ranking.VISIBLE)
+
+
+def _primary(word: str) -> str:
+    return arabic.word_forms(word).primary
+
+
+def _estimate_terms(words: tuple[str, ...]) -> dict:
+    """Each word's terms (primary and weak forms), for the estimate of how many documents match."""
+    pairs = [(i, term) for i, word in enumerate(words) for term in _word_alternatives(word)]
+    return {"word_of_term": [i for i, _ in pairs], "terms": [term for _, term in pairs]}
+
+
 @dataclass
 class _Raw:
     hits: list[Candidate]
@@ -252,12 +373,18 @@ class PostgresEngine(Engine):
     name = "postgres"
 
     def __init__(
-        self, using: str = "default", candidates: int | None = None, ranked: int | None = None, semantic: bool = True
+        self,
+        using: str = "default",
+        candidates: int | None = None,
+        ranked: int | None = None,
+        semantic: bool = True,
+        window: int | None = None,
     ):
         self.using = using
         self.semantic = semantic  # False: lexical only, even where the vectors exist (search_eval's baseline)
         self.candidates = candidates or CANDIDATES
         self.ranked = ranked or RANKED
+        self.window = WINDOW if window is None else window
 
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = parse_query(query.text)
@@ -334,6 +461,10 @@ class PostgresEngine(Engine):
             "visibilities": sorted(query.audience.visibilities),
             "forum_ids": sorted(query.audience.forum_ids),
             "candidates": self.candidates,
+            "window": self.window,
+            "match_all": match_all,
+            "all_words": build_tsquery(words, match_all=True),
+            **_estimate_terms(words),
             "language": query.language or "",
             **{name: filters.get(name, []) for name in FACETS},
         }
@@ -349,22 +480,24 @@ class PostgresEngine(Engine):
             with transaction.atomic(using=self.using), connection.cursor() as cursor:
                 settings_first = _SESSION  # sent with the first statement: one round trip
                 table_rows, listed = None, []
+                window: dict[int, list[int]] = {}
                 if counts:
-                    cursor.execute(settings_first + _SEARCH_SQL.format(table=table, visible=ranking.VISIBLE), params)
+                    sql = settings_first + search_sql(table)
                     settings_first = ""
-                    for kind, _pk, _rank, value, label, count in cursor.fetchall():
-                        if kind == "total":
-                            raw.total = count
-                            raw.capped = label == "true"
-                        elif kind == "table_rows":
-                            table_rows = count
-                        elif kind == "id":
-                            listed.append(_pk)
-                        else:
-                            raw.facets[kind].append((value, label or "", count))
+                    raw, table_rows, listed, walked = self._count(cursor, sql, params)
+                    if walked and not raw.capped:
+                        # The walk through the date index gave up (the estimate was too high): count again
+                        # through the bitmap.
+                        params = {**params, "window": 0}
+                        raw, table_rows, listed, walked = self._count(cursor, sql, params)
                     if raw.total == 0:
                         return raw
                     bitmap_only = not raw.capped  # few matches: reading them all is cheap
+                    if walked:
+                        # The newest `window` matches, by tier, newest first: each tier's newest documents (a
+                        # tier's documents newer than the window's oldest are all in it).
+                        for pk, tier, _rn in sorted(listed, key=lambda row: row[2]):
+                            window.setdefault(tier, []).append(pk)
                 else:
                     bitmap_only = False
                 found: list[Candidate] = []
@@ -372,7 +505,10 @@ class PostgresEngine(Engine):
                     n = max(self.ranked, need - len(found))
                     tier_params = {**params, **self._tier_params(words, tier, n)}
                     if bitmap_only:  # fewer matches than the cap: the counting statement listed them all
-                        tier_params.update(ids=listed, all_listed=match_all)
+                        tier_params.update(ids=[row[0] for row in listed], all_listed=match_all)
+                        sql = "SET LOCAL enable_indexscan = off; " + ranking.tier_sql(tier, table, listed=True)
+                    elif len(window.get(tier, ())) >= n:  # the tier's newest n, from the window
+                        tier_params.update(ids=window[tier][:n], all_listed=match_all)
                         sql = "SET LOCAL enable_indexscan = off; " + ranking.tier_sql(tier, table, listed=True)
                     elif not match_all and tier != ranking.SOME_WORDS:
                         # A relaxed search runs only when fewer than FEW documents have every word: the bitmap
@@ -397,6 +533,26 @@ class PostgresEngine(Engine):
             return _Raw(hits=[], total=0, facets={name: [] for name in FACETS})
         raw.hits = found[need - per_page : need]
         return raw
+
+    def _count(self, cursor, sql: str, params: dict) -> tuple[_Raw, int | None, list[tuple], bool]:
+        """Runs the counting statement: (total, capped and facets; the planner's table rows; the counted matches
+        that pass the filters as (id, tier, place newest first); whether they are the newest `window` matches)."""
+        raw = _Raw(hits=[], total=0, facets={name: [] for name in FACETS})
+        table_rows, listed, walked = None, [], False
+        cursor.execute(sql, params)
+        for kind, pk, tier, value, label, count in cursor.fetchall():
+            if kind == "total":
+                raw.total = count
+                raw.capped = label == "true"
+            elif kind == "window":
+                walked = label == "true"
+            elif kind == "table_rows":
+                table_rows = count
+            elif kind == "id":
+                listed.append((pk, tier, count))
+            else:
+                raw.facets[kind].append((value, label or "", count))
+        return raw, table_rows, listed, walked
 
     def _choose_scan(self, cursor, tier: int, params: dict, *, table_rows: int | None) -> str:
         """Walk the date index or read every match of the tier through the GIN bitmap, whichever reads less.
@@ -431,44 +587,56 @@ class PostgresEngine(Engine):
         usual spelling) wins."""
         table, words_table = SearchDocument._meta.db_table, SearchWord._meta.db_table
         checkable = [w for w in words if len(w) >= 3 and not w.isdigit()]
-        replacements: dict[str, tuple[str, str, float]] = {}
         if not checkable:
-            return replacements
-        with connections[self.using].cursor() as cursor:
+            return {}
+        try:
+            # The index lookups are inside CASE (skipped for common words), so the planner plans them without
+            # knowing the words: without these settings it chose a sequential scan (24 s at 1M for a typo).
+            with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
+                return self._corrections(cursor, table, words_table, checkable)
+        except DatabaseError:
+            import logging
+
+            logging.getLogger(__name__).warning("typo correction failed or timed out", exc_info=True)
+            return {}
+
+    def _corrections(self, cursor, table: str, words_table: str, checkable: list[str]) -> dict:
+        """_correct's statements, in its transaction."""
+        replacements: dict[str, tuple[str, str, float]] = {}
+        cursor.execute(
+            _SESSION + _UNMATCHED_WORDS_SQL.format(table=table),
+            [checkable, [build_tsquery((w,)) for w in checkable], [_primary(w) for w in checkable], COMMON],
+        )
+        unmatched = [row[0] for row in cursor.fetchall()]
+        for word in unmatched:
             cursor.execute(
-                f"SELECT w FROM unnest(%s::text[], %s::text[]) AS q(w, tsq) WHERE NOT EXISTS ("  # noqa: S608
-                f"SELECT 1 FROM {table} d WHERE d.search_vector @@ q.tsq::tsquery AND NOT d.is_deleted)",
-                [checkable, [build_tsquery((w,)) for w in checkable]],
+                f"SELECT word, display, similarity(word, %s) FROM {words_table} "  # noqa: S608
+                "WHERE word %% %s ORDER BY similarity(word, %s) DESC, word LIMIT %s",
+                [word, word, word, CORRECTION_CANDIDATES],
             )
-            unmatched = [row[0] for row in cursor.fetchall()]
-            for word in unmatched:
-                cursor.execute(
-                    f"SELECT word, display, similarity(word, %s) FROM {words_table} "  # noqa: S608
-                    "WHERE word %% %s ORDER BY similarity(word, %s) DESC, word LIMIT %s",
-                    [word, word, word, CORRECTION_CANDIDATES],
-                )
-                candidates = cursor.fetchall()
-                if not candidates:
-                    continue
-                # How many live documents each candidate finds (capped): a vocabulary word no document has any
-                # more finds none and is never offered.
-                cursor.execute(
-                    "SELECT c.word, (SELECT count(*) FROM (SELECT 1 FROM "  # noqa: S608
-                    f"{table} d WHERE d.search_vector @@ c.tsq::tsquery AND NOT d.is_deleted LIMIT %s) n) "
-                    "FROM unnest(%s::text[], %s::text[]) AS c(word, tsq)",
-                    [
-                        CORRECTION_COUNT_CAP,
-                        [c[0] for c in candidates],
-                        [build_tsquery((c[0],)) for c in candidates],
-                    ],
-                )
-                found = dict(cursor.fetchall())
-                # similarity in steps of 0.05: about as close counts as equal, and usage decides
-                usable = [(round(sim / 0.05), found.get(w, 0), w, shown, sim) for w, shown, sim in candidates]
-                usable = [c for c in usable if c[1] > 0]
-                if usable:
-                    _, _, best, shown, sim = max(usable, key=lambda c: (c[0], c[1], [-ord(ch) for ch in c[2]]))
-                    replacements[word] = (best, shown, float(sim))
+            candidates = cursor.fetchall()
+            if not candidates:
+                continue
+            # How many live documents each candidate finds (capped): a vocabulary word no document has any
+            # more finds none and is never offered.
+            cursor.execute(
+                _USAGE_SQL.format(table=table),
+                [
+                    COMMON,
+                    CORRECTION_COUNT_CAP,
+                    CORRECTION_COUNT_CAP,
+                    [c[0] for c in candidates],
+                    [build_tsquery((c[0],)) for c in candidates],
+                    [_primary(c[0]) for c in candidates],
+                ],
+            )
+            found = dict(cursor.fetchall())
+            # similarity in steps of 0.05: about as close counts as equal, and usage decides
+            usable = [(round(sim / 0.05), found.get(w, 0), w, shown, sim) for w, shown, sim in candidates]
+            usable = [c for c in usable if c[1] > 0]
+            if usable:
+                _, _, best, shown, sim = max(usable, key=lambda c: (c[0], c[1], [-ord(ch) for ch in c[2]]))
+                replacements[word] = (best, shown, float(sim))
         return replacements
 
     def _hits(self, ranked: list[Candidate], words: tuple[str, ...]) -> list[Hit]:

@@ -91,6 +91,20 @@ TERMS_READ_COST = 10
 # hundreds of thousands of rows: the title tier walks only when the estimate is very large.
 TITLE_TERMS_READ_COST = 0.5
 
+# The counting statement reads either every match through the GIN bitmap (then counts the first CANDIDATES), or
+# the newest WINDOW matches through the date index. The bitmap costs an index entry per match, whatever the cap
+# (at 1M documents a common Arabic word has 300,000–600,000), plus a row per counted match; the walk reads the
+# terms of every row it passes (about twice a counted row), WINDOW / density rows, whatever the table's size.
+# Costs are in counted rows; measured at 100k documents (bench/search.py, docs/performance.md).
+WALK_ROW_COST = 2.0
+GIN_ENTRY_COST = 0.04
+# SQL over the choice's estimate `c.density` (share of the table that matches) and `c.rows` (the table's rows).
+WINDOW_IS_CHEAPER = (
+    f"(%(window)s / greatest(c.density, 1e-6)) * {WALK_ROW_COST}"
+    f" < c.density * c.rows * {GIN_ENTRY_COST} + least(c.density * c.rows, %(candidates)s)"
+)
+
+
 # What puts a document in a tier (and not in a better one).
 _CONDITIONS = {
     TITLE: "d.title_vector @@ %(all_words)s::tsquery",

@@ -109,3 +109,33 @@ def test_the_project_page_shows_them_with_type_and_place_in_a_constant_number_of
     assert panel.count("<li>") == 5
     arabic = client.get(f"/ar/projects/{project.slug}/").content.decode()
     assert "أعمال ذات صلة في أماكن أخرى" in arabic
+
+
+def test_the_posts_of_one_topic_are_one_item(db):
+    write([pay("p1", municipality="hebron")], "project")
+    topic = "/{}/forum/forum/payments-3/topic/paying-online-9/?post={}#{}"
+    write(
+        [
+            pay("101", url=topic.format("ar", 101, 101), visibility=Visibility.PUBLIC),
+            pay("102", url=topic.format("ar", 102, 102), visibility=Visibility.PUBLIC),
+            pay("103", url=topic.format("en", 103, 103), language="en", visibility=Visibility.PUBLIC),
+        ],
+        "forum_post",
+    )
+    embeddings.embed_pending()
+    found = related()
+    assert len([item for item in found if item[0] == "forum_post"]) == 1
+
+
+def test_a_page_and_its_translation_are_one_item_in_the_readers_language(db):
+    write([pay("p1", municipality="hebron")], "project")
+    write(
+        [
+            pay("40", url="/ar/practices/e-payment/", municipality="nablus"),
+            pay("41", url="/en/practices/e-payment/", language="en", municipality="nablus"),
+        ],
+        "practice",
+    )
+    embeddings.embed_pending()
+    assert related(language="en") == [("practice", "41")]
+    assert related(language="ar") == [("practice", "40")]
