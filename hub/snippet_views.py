@@ -34,10 +34,10 @@ class ServiceFormMixin:
                 form.add_error(None, error)
             else:
                 form.add_error(None, error.messages)
-            return self.form_invalid(form)
         except PermissionDenied as error:
             form.add_error(None, refusal_messages(error))
-            return self.form_invalid(form)
+        self.produced_error_message = self.get_error_message()  # what Wagtail's is_valid() sets on a refusal
+        return self.form_invalid(form)
 
 
 def model_data(form) -> dict:
