@@ -1,15 +1,17 @@
 """Django admin for administrators: users with their profile fields, and a read-only view of staff requests.
 
 A user's municipality is read-only here: it is set only by an editor's decision on a membership request
-(hub.accounts.services.membership_request_verify), which also adds the staff group and tells the applicant.
+(hub.accounts.services.membership_request_verify), which also adds the staff group and tells the applicant, and
+withdrawn only by the "withdraw staff status" action (hub.accounts.services.staff_membership_revoke).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from hub.accounts import services
 from hub.accounts.models import MembershipRequest, User
 
 
@@ -20,6 +22,14 @@ class HubUserAdmin(UserAdmin):
     list_select_related = ("municipality",)
     search_fields = (*UserAdmin.search_fields, "display_name")
     readonly_fields = ("municipality",)
+    actions = ["withdraw_staff_status"]
+
+    @admin.action(description=_("Withdraw municipal staff status"))
+    def withdraw_staff_status(self, request, queryset):
+        users = list(queryset.filter(municipality__isnull=False))
+        for user in users:
+            services.staff_membership_revoke(user=user, revoked_by=request.user)
+        self.message_user(request, _("Staff status withdrawn: %(count)d.") % {"count": len(users)}, messages.SUCCESS)
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:

@@ -53,3 +53,18 @@ def test_an_administrator_cannot_set_a_users_municipality_around_staff_verificat
     member.refresh_from_db()
     assert member.display_name == "Samir O."
     assert member.municipality is None and not member.groups.exists()
+
+
+def test_an_administrator_withdraws_staff_status_through_the_admin_action(admin_client_, hebron):
+    from django.contrib.auth.models import Group
+
+    from hub.accounts.roles import MUNICIPAL_STAFF
+
+    staff = UserFactory(username="staff-hebron", municipality=hebron)
+    staff.groups.add(Group.objects.get_or_create(name=MUNICIPAL_STAFF)[0])
+    response = admin_client_.post(
+        "/django-admin/accounts/user/", {"action": "withdraw_staff_status", "_selected_action": [staff.pk]}
+    )
+    assert response.status_code == 302
+    staff.refresh_from_db()
+    assert staff.municipality is None and not staff.groups.filter(name=MUNICIPAL_STAFF).exists()
