@@ -152,3 +152,15 @@ def test_editors_may_rename_categories_but_members_may_not(editor, member, categ
         services.category_update(user=member, category=category, data={"name_en": "Nope"})
     category.refresh_from_db()
     assert category.name_en == "Payments"
+
+
+def test_a_nominated_project_is_not_deleted_and_stays_found(admin_client, admin_user, published):
+    from tests.cooperation.factories import NominationFactory
+
+    NominationFactory(project=published)
+    admin_client.post(f"/admin/snippets/projects_db/project/delete/{published.pk}/")
+    assert Project.objects.filter(pk=published.pk).exists()
+    assert found("Hebron e-portal")
+    with translation.override("en"), pytest.raises(ValidationError, match="an award nomination refers to it"):
+        services.project_delete(project=published, user=admin_user)
+    assert not ModelLogEntry.objects.filter(action="wagtail.delete").exists()
