@@ -35,6 +35,7 @@ from projects_db.models import (
     ProjectOutcome,
     ProjectRevision,
 )
+from projects_db.signals import category_renamed
 
 SCALAR_FIELDS = [
     "title",
@@ -553,13 +554,15 @@ def category_create(*, user, data: dict) -> Category:
 
 @transaction.atomic
 def category_update(*, user, category: Category, data: dict) -> Category:
-    """Rename or reorder a category; the search documents of its published projects show the new name."""
+    """Rename or reorder a category; the search documents of its published projects (and, through the
+    category_renamed signal, of the stories in it) show the new name."""
     _require_permission(user, "change_category")
     category = Category.objects.select_for_update().get(pk=category.pk)
     diff = _save_listed(category, data=data, fields=CATEGORY_FIELDS)
     _audit(category, user=user, action="wagtail.edit", content_changed=bool(diff), data={"changed": diff})
     if diff.keys() & {"name_ar", "name_en", "slug"}:
         _reindex_projects(Project.objects.filter(category=category))
+        category_renamed.send(sender=Category, category=category)
         _invalidate_pages()
     return category
 

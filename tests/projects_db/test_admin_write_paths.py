@@ -164,3 +164,18 @@ def test_a_nominated_project_is_not_deleted_and_stays_found(admin_client, admin_
     with translation.override("en"), pytest.raises(ValidationError, match="an award nomination refers to it"):
         services.project_delete(project=published, user=admin_user)
     assert not ModelLogEntry.objects.filter(action="wagtail.delete").exists()
+
+
+def test_renaming_a_category_in_the_admin_renames_it_on_the_search_results_of_its_stories(
+    admin_client, home_pages, category
+):
+    from hub import services as hub_services
+    from tests.hub.factories import make_story
+
+    sections = hub_services.cms_ensure_sections(home=home_pages["ar"])
+    make_story(sections["stories"]["ar"], title="قصة الدفع عبر الإنترنت", category=category)
+    data = {"name_ar": "المدفوعات الإلكترونية", "name_en": "Online payments", "slug": category.slug, "sort_order": 0}
+    response = admin_client.post(f"/admin/snippets/projects_db/category/edit/{category.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    [hit] = search.search(text="قصة الدفع", user=AnonymousUser(), language="ar").hits
+    assert hit.source_type == "story" and hit.category_name == "المدفوعات الإلكترونية"
