@@ -575,7 +575,11 @@ def category_delete(*, user, category: Category) -> None:
     if Project.objects.filter(category=category).exists():
         raise ValidationError(_("This category still has projects: move them to another category first."))
     _audit(category, user=user, action="wagtail.delete", deleted=True)
-    category.delete()
+    try:
+        with transaction.atomic():
+            category.delete()
+    except ProtectedError:  # success stories use it
+        raise ValidationError(_("This category is used by success stories: change their category first.")) from None
     _invalidate_pages()
 
 

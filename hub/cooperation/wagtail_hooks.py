@@ -27,10 +27,11 @@ UPDATE_FIELDS = ("date", "text_ar", "text_en")
 def progress_updates(form) -> dict:
     """What the inline panel of progress updates asks for: new ones, corrected ones (by id), removed ids."""
     formset = form.formsets["updates"]
+    deleted = formset.deleted_forms if formset.can_delete else []
     new, changed, removed = [], {}, []
     for update_form in formset.forms:
         pk = update_form.instance.pk
-        if formset.can_delete and formset._should_delete_form(update_form):
+        if update_form in deleted:
             if pk:
                 removed.append(pk)
             continue

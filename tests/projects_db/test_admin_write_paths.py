@@ -179,3 +179,14 @@ def test_renaming_a_category_in_the_admin_renames_it_on_the_search_results_of_it
     assert response.status_code == 302, response.content.decode()[:2000]
     [hit] = search.search(text="قصة الدفع", user=AnonymousUser(), language="ar").hits
     assert hit.source_type == "story" and hit.category_name == "المدفوعات الإلكترونية"
+
+
+def test_a_category_used_by_a_story_is_not_deleted(admin_user, home_pages, category):
+    from hub import services as hub_services
+    from tests.hub.factories import make_story
+
+    sections = hub_services.cms_ensure_sections(home=home_pages["ar"])
+    make_story(sections["stories"]["ar"], title="قصة", category=category)
+    with translation.override("en"), pytest.raises(ValidationError, match="used by success stories"):
+        services.category_delete(user=admin_user, category=category)
+    assert Category.objects.filter(pk=category.pk).exists()
