@@ -151,7 +151,18 @@ def _on_restriction_changed(sender, instance, **kwargs):
         index_page_and_descendants(page)
 
 
+def _on_category_renamed(sender, category, **kwargs):
+    """Stories carry their category's name in their search documents."""
+    from hub.models import StoryPage
+
+    for story in StoryPage.objects.live().filter(category=category).select_related("locale"):
+        index_page(story)
+
+
 def connect() -> None:
+    from projects_db.signals import category_renamed
+
+    category_renamed.connect(_on_category_renamed, dispatch_uid="hub_search_category_renamed")
     page_published.connect(_on_published, dispatch_uid="hub_search_page_published")
     page_unpublished.connect(_on_unpublished, dispatch_uid="hub_search_page_unpublished")
     post_page_move.connect(_on_moved, dispatch_uid="hub_search_page_moved")

@@ -617,18 +617,25 @@ PROJECTS = [
 
 
 def load_categories() -> None:
+    """Create the categories that are missing, through the service (an operator: no user)."""
     from projects_db.models import Category
+    from projects_db.services import category_create
 
+    existing = set(Category.objects.values_list("slug", flat=True))
     for i, (slug, ar, en) in enumerate(CATEGORIES):
-        Category.objects.get_or_create(slug=slug, defaults={"name_ar": ar, "name_en": en, "sort_order": i})
+        if slug not in existing:
+            category_create(user=None, data={"slug": slug, "name_ar": ar, "name_en": en, "sort_order": i})
 
 
 def _organisations():
     from projects_db.models import Organisation
+    from projects_db.services import organisation_create
 
     load_categories()
+    existing = set(Organisation.objects.values_list("slug", flat=True))
     for slug, ar, en, kind in ORGANISATIONS:
-        Organisation.objects.get_or_create(slug=slug, defaults={"name_ar": ar, "name_en": en, "kind": kind})
+        if slug not in existing:
+            organisation_create(user=None, data={"slug": slug, "name_ar": ar, "name_en": en, "kind": kind})
 
 
 def _date(value):

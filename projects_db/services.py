@@ -1,8 +1,10 @@
 """Writes of projects_db: every change of a project goes through one of these functions.
 
-Forms, the Wagtail admin, the import command and the API call them, so that permissions, the review workflow,
-the history (ProjectChange) and search indexing happen once. Each function runs in one transaction and calls
-`search.services.index_instance` inside it; e-mails go out through a background task after commit.
+Forms, the Wagtail admin (create, copy, edit, delete, bulk delete), the import command and the demo loader call
+them, so that permissions, the review workflow, the history (ProjectChange, and Wagtail's audit log for what
+outlives a row), search indexing and the invalidation of cached pages happen once. The API only reads. Each
+function runs in one transaction and calls `search.services.index_instance` inside it; e-mails go out through a
+background task after commit. The same holds for categories and organisations (below).
 
 `data` is a dict of field values as a form's cleaned_data gives them: model instances for foreign keys, lists of
 instances for many-to-many fields, and `outcomes` as a list of {"label", "value", "unit"}.
@@ -18,6 +20,7 @@ from typing import Any
 import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,6 +35,7 @@ from projects_db.models import (
     ProjectOutcome,
     ProjectRevision,
 )
+from projects_db.signals import category_renamed
 
 SCALAR_FIELDS = [
     "title",
@@ -292,6 +296,22 @@ def _index(project: Project) -> None:
     from search.services import index_instance
 
     index_instance(source_type="project", instance=project)
+    if project.is_published:
+        _invalidate_pages()
+
+
+def _invalidate_pages() -> None:
+    """Cached anonymous pages (the home page lists projects, stories name categories) go stale after commit."""
+    from hub.caching import bump_content_version
+
+    transaction.on_commit(bump_content_version)
+
+
+def _audit(instance, *, user, action: str, **kwargs) -> None:
+    """A line in Wagtail's audit log (the snippet's History tab, and the site history report)."""
+    from wagtail.log_actions import log
+
+    log(instance=instance, action=action, user=user if getattr(user, "is_authenticated", False) else None, **kwargs)
 
 
 def _notify(change: ProjectChange) -> None:
@@ -460,6 +480,136 @@ def project_import(
     _log(project=project, user=user, action=ProjectChange.Action.IMPORTED, diff=_diff({}, data_to_json(data)))
     _index(project)
     return project
+
+
+@transaction.atomic
+def project_delete(*, project: Project, user) -> None:
+    """An administrator deletes a project: its search documents and cached pages go with it.
+
+    Its history (ProjectChange rows) goes with the row, so the audit log keeps the deletion with that history.
+    A project nominated for the award cannot be deleted (the nomination protects it).
+    """
+    if not user.has_perm("projects_db.delete_project"):
+        raise PermissionDenied(_("You may not delete projects."))
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    project_id, was_published = project.pk, project.is_published
+    history = [
+        [change.created_at.isoformat(), change.action, change.user.get_username() if change.user else ""]
+        for change in project.changes.select_related("user").order_by("created_at", "id")
+    ]
+    _audit(project, user=user, action="wagtail.delete", deleted=True, data={"slug": project.slug, "history": history})
+    try:
+        with transaction.atomic():
+            project.delete()
+    except ProtectedError:
+        raise ValidationError(_("This project cannot be deleted: an award nomination refers to it.")) from None
+    from search.services import unindex
+
+    unindex(source_type="project", source_id=project_id)
+    if was_published:
+        _invalidate_pages()
+
+
+# ---- categories and organisations (lists editors manage in the Wagtail admin) ----
+
+CATEGORY_FIELDS = ("name_ar", "name_en", "slug", "sort_order")
+ORGANISATION_FIELDS = ("name_ar", "name_en", "slug", "kind", "website")
+
+
+def _require_permission(user, codename: str) -> None:
+    """`user` None is an operator at the command line (the demo loader); anyone else needs the model permission."""
+    if user is not None and not user.has_perm(f"projects_db.{codename}"):
+        raise PermissionDenied(_("You may not change this list."))
+
+
+def _save_listed(instance, *, data: dict, fields: tuple[str, ...]) -> dict:
+    """Apply `data`, validate, save; return the changed fields as {name: [old, new]}."""
+    diff = {}
+    for name in fields:
+        if name in data and getattr(instance, name) != data[name]:
+            diff[name] = [getattr(instance, name), data[name]]
+            setattr(instance, name, data[name])
+    instance.full_clean()
+    instance.save()
+    return diff
+
+
+def _reindex_projects(queryset) -> None:
+    """Published projects whose search documents carry a name that just changed."""
+    from search.services import index_instance
+
+    for project in queryset.published().select_related("lead_municipality__governorate", "category"):
+        index_instance(source_type="project", instance=project)
+
+
+@transaction.atomic
+def category_create(*, user, data: dict) -> Category:
+    """A new project category."""
+    _require_permission(user, "add_category")
+    category = Category()
+    _save_listed(category, data=data, fields=CATEGORY_FIELDS)
+    _audit(category, user=user, action="wagtail.create", content_changed=True)
+    return category
+
+
+@transaction.atomic
+def category_update(*, user, category: Category, data: dict) -> Category:
+    """Rename or reorder a category; the search documents of its published projects (and, through the
+    category_renamed signal, of the stories in it) show the new name."""
+    _require_permission(user, "change_category")
+    category = Category.objects.select_for_update().get(pk=category.pk)
+    diff = _save_listed(category, data=data, fields=CATEGORY_FIELDS)
+    _audit(category, user=user, action="wagtail.edit", content_changed=bool(diff), data={"changed": diff})
+    if diff.keys() & {"name_ar", "name_en", "slug"}:
+        _reindex_projects(Project.objects.filter(category=category))
+        category_renamed.send(sender=Category, category=category)
+        _invalidate_pages()
+    return category
+
+
+@transaction.atomic
+def category_delete(*, user, category: Category) -> None:
+    """Delete a category no project uses."""
+    _require_permission(user, "delete_category")
+    category = Category.objects.select_for_update().get(pk=category.pk)
+    if Project.objects.filter(category=category).exists():
+        raise ValidationError(_("This category still has projects: move them to another category first."))
+    _audit(category, user=user, action="wagtail.delete", deleted=True)
+    try:
+        with transaction.atomic():
+            category.delete()
+    except ProtectedError:  # success stories use it
+        raise ValidationError(_("This category is used by success stories: change their category first.")) from None
+    _invalidate_pages()
+
+
+@transaction.atomic
+def organisation_create(*, user, data: dict) -> Organisation:
+    """A new funder, partner or vendor."""
+    _require_permission(user, "add_organisation")
+    organisation = Organisation()
+    _save_listed(organisation, data=data, fields=ORGANISATION_FIELDS)
+    _audit(organisation, user=user, action="wagtail.create", content_changed=True)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, user, organisation: Organisation, data: dict) -> Organisation:
+    """Rename an organisation: project pages read its name live; search documents do not carry it."""
+    _require_permission(user, "change_organisation")
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    diff = _save_listed(organisation, data=data, fields=ORGANISATION_FIELDS)
+    _audit(organisation, user=user, action="wagtail.edit", content_changed=bool(diff), data={"changed": diff})
+    return organisation
+
+
+@transaction.atomic
+def organisation_delete(*, user, organisation: Organisation) -> None:
+    """Delete an organisation: it disappears from the funders and vendors of the projects that named it."""
+    _require_permission(user, "delete_organisation")
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    _audit(organisation, user=user, action="wagtail.delete", deleted=True)
+    organisation.delete()
 
 
 # ---- municipalities ----

@@ -1,17 +1,24 @@
 """Wagtail admin for projects_db: snippet viewsets with list filters and search.
 
-Projects are written through projects_db.services here too (create, edit), so history, permissions and search
-indexing are the same as on the site. Outcomes and the review steps are on the site's staff pages.
+Projects, categories and organisations are written through projects_db.services here too (create, copy, edit,
+delete, bulk delete: hub.snippet_views), so history, permissions, search indexing and cache invalidation are the
+same as on the site. Outcomes and the review steps are on the site's staff pages.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from hub.snippet_views import (
+    ServiceCopyView,
+    ServiceCreateView,
+    ServiceDeleteBulkAction,
+    ServiceDeleteView,
+    ServiceEditView,
+)
 from projects_db import selectors, services
 from projects_db.forms import FORM_FIELDS
 from projects_db.models import Category, Governorate, Municipality, Organisation, Project
@@ -27,25 +34,61 @@ def _service_data(form) -> dict:
     return data
 
 
-class _ServiceSaveMixin:
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except (ValidationError, PermissionDenied) as exc:
-            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-            form.add_error(None, messages)
-            return self.form_invalid(form)
-
-
-class ProjectCreateView(_ServiceSaveMixin, CreateView):
+class ProjectCreateView(ServiceCreateView):
     def save_instance(self):
         return services.project_create(user=self.request.user, data=_service_data(self.form))
 
 
-class ProjectEditView(_ServiceSaveMixin, EditView):
+class ProjectCopyView(ServiceCopyView):
+    def save_instance(self):
+        return services.project_create(user=self.request.user, data=_service_data(self.form))
+
+
+class ProjectEditView(ServiceEditView):
     def save_instance(self):
         project = Project.objects.get(pk=self.object.pk)
         return services.project_update(project=project, user=self.request.user, data=_service_data(self.form))
+
+
+class ProjectDeleteView(ServiceDeleteView):
+    delete_service = staticmethod(services.project_delete)
+    instance_argument = "project"
+
+
+class CategoryCreateView(ServiceCreateView):
+    create_service = staticmethod(services.category_create)
+
+
+class CategoryCopyView(ServiceCopyView):
+    create_service = staticmethod(services.category_create)
+
+
+class CategoryEditView(ServiceEditView):
+    edit_service = staticmethod(services.category_update)
+    instance_argument = "category"
+
+
+class CategoryDeleteView(ServiceDeleteView):
+    delete_service = staticmethod(services.category_delete)
+    instance_argument = "category"
+
+
+class OrganisationCreateView(ServiceCreateView):
+    create_service = staticmethod(services.organisation_create)
+
+
+class OrganisationCopyView(ServiceCopyView):
+    create_service = staticmethod(services.organisation_create)
+
+
+class OrganisationEditView(ServiceEditView):
+    edit_service = staticmethod(services.organisation_update)
+    instance_argument = "organisation"
+
+
+class OrganisationDeleteView(ServiceDeleteView):
+    delete_service = staticmethod(services.organisation_delete)
+    instance_argument = "organisation"
 
 
 class ProjectViewSet(SnippetViewSet):
@@ -53,7 +96,9 @@ class ProjectViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = _("Projects")
     add_view_class = ProjectCreateView
+    copy_view_class = ProjectCopyView
     edit_view_class = ProjectEditView
+    delete_view_class = ProjectDeleteView
     list_display = ["title", "lead_municipality", "category", "status", "state", "updated_at"]
     list_filter = ["state", "status", "category", "language", "lead_municipality__governorate"]
     search_fields = ["title", "summary", "title_translation", "slug"]
@@ -68,6 +113,10 @@ class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "tag"
     menu_label = _("Categories")
+    add_view_class = CategoryCreateView
+    copy_view_class = CategoryCopyView
+    edit_view_class = CategoryEditView
+    delete_view_class = CategoryDeleteView
     list_display = ["name_ar", "name_en", "slug", "sort_order"]
     search_fields = ["name_ar", "name_en", "slug"]
     search_backend_name = None
@@ -77,6 +126,10 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
+    add_view_class = OrganisationCreateView
+    copy_view_class = OrganisationCopyView
+    edit_view_class = OrganisationEditView
+    delete_view_class = OrganisationDeleteView
     list_display = ["name_ar", "name_en", "kind"]
     list_filter = ["kind"]
     search_fields = ["name_ar", "name_en", "slug"]
@@ -128,6 +181,20 @@ class ProjectsDatabaseGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProjectsDatabaseGroup)
+
+
+class ProjectsDeleteBulkAction(ServiceDeleteBulkAction):
+    """The listings' "delete selected" deletes through the same services as the delete view."""
+
+    delete_services = {
+        Project: (services.project_delete, "project"),
+        Category: (services.category_delete, "category"),
+        Organisation: (services.organisation_delete, "organisation"),
+    }
+
+
+# After Wagtail's own snippet bulk delete (order 0), so that this one is the delete action of these models.
+hooks.register("register_bulk_action", ProjectsDeleteBulkAction, order=10)
 
 
 # Documents of projects that are not published: served and listed only to those who may see the project.

@@ -1,23 +1,50 @@
-"""Django admin for administrators: users with their profile fields, and a read-only view of staff requests."""
+"""Django admin for administrators: users with their profile fields, and a read-only view of staff requests.
 
-from django.contrib import admin
+A user's municipality is read-only here: it is set only by an editor's decision on a membership request
+(hub.accounts.services.membership_request_verify), which also adds the staff group and tells the applicant, and
+withdrawn only by the "withdraw staff status" action (hub.accounts.services.staff_membership_revoke).
+"""
+
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from hub.accounts import services
 from hub.accounts.models import MembershipRequest, User
 
 
 @admin.register(User)
 class HubUserAdmin(UserAdmin):
-    fieldsets = (
-        *UserAdmin.fieldsets,
-        (_("Profile"), {"fields": ("display_name", "job_title", "bio", "municipality")}),
-    )
     list_display = ("username", "email", "display_name", "municipality", "is_staff", "is_active")
     list_filter = (*UserAdmin.list_filter, "municipality")
     list_select_related = ("municipality",)
     search_fields = (*UserAdmin.search_fields, "display_name")
-    raw_id_fields = ("municipality",)
+    readonly_fields = ("municipality",)
+    actions = ["withdraw_staff_status"]
+
+    @admin.action(description=_("Withdraw municipal staff status"))
+    def withdraw_staff_status(self, request, queryset):
+        users = list(queryset.filter(municipality__isnull=False))
+        for user in users:
+            services.staff_membership_revoke(user=user, revoked_by=request.user)
+        self.message_user(request, _("Staff status withdrawn: %(count)d.") % {"count": len(users)}, messages.SUCCESS)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return super().get_fieldsets(request, obj)
+        description = format_html(
+            '{} <a href="{}">{}</a>',
+            _("The verified municipality changes only when an editor decides a membership request."),
+            reverse("accounts:membership_review"),
+            _("Membership requests"),
+        )
+        return (
+            *UserAdmin.fieldsets,
+            (_("Profile"), {"fields": ("display_name", "job_title", "bio")}),
+            (_("Municipal staff"), {"fields": ("municipality",), "description": description}),
+        )
 
 
 @admin.register(MembershipRequest)

@@ -112,3 +112,16 @@ def membership_request_reject(
         status=MembershipRequest.Status.REJECTED,
         reason=reason,
     )
+
+
+@transaction.atomic
+def staff_membership_revoke(*, user: User, revoked_by: User) -> User:
+    """Withdraw someone's municipal staff status: the municipality is cleared and they leave Municipal staff."""
+    if not roles.is_editor(revoked_by):
+        raise PermissionDenied
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.municipality = None
+    user.save(update_fields=["municipality"])
+    user.groups.remove(*Group.objects.filter(name=roles.MUNICIPAL_STAFF))
+    user.__dict__.pop("_hub_group_names", None)
+    return user

@@ -122,7 +122,8 @@ def _conference():
 
 
 def _recommendations() -> None:
-    from hub.cooperation.models import ProgressUpdate, Recommendation, ResponsibleBody
+    from hub.cooperation import services
+    from hub.cooperation.models import Recommendation, ResponsibleBody
 
     bodies = {}
     for slug, name_ar, name_en in BODIES:
@@ -130,10 +131,31 @@ def _recommendations() -> None:
             slug=slug, defaults={"name_ar": name_ar, "name_en": name_en}
         )
     event = _conference()
+    existing = set(Recommendation.objects.values_list("slug", flat=True))
     for number, (slug, body, status, title_ar, title_en) in enumerate(RECOMMENDATIONS, start=1):
-        recommendation, created = Recommendation.objects.get_or_create(
-            slug=slug,
-            defaults={
+        if slug in existing:
+            continue
+        updates = []
+        if status != "not_started":
+            updates.append(
+                {
+                    "date": datetime.date(2013, 6, 1),
+                    "text_ar": "بدأ العمل على التوصية بعد سنة من المؤتمر.",
+                    "text_en": "Work on the recommendation started a year after the conference.",
+                }
+            )
+        if status == "done":
+            updates.append(
+                {
+                    "date": datetime.date(2016, 3, 1),
+                    "text_ar": "أُنجزت التوصية.",
+                    "text_en": "The recommendation was carried out.",
+                }
+            )
+        services.recommendation_create(
+            user=None,
+            data={
+                "slug": slug,
                 "number": number,
                 "title_ar": title_ar,
                 "title_en": title_en,
@@ -141,21 +163,8 @@ def _recommendations() -> None:
                 "status": status,
                 "event": event if event.__class__.__name__ == "EventPage" else None,
             },
+            new_updates=updates,
         )
-        if created and status != "not_started":
-            ProgressUpdate.objects.create(
-                recommendation=recommendation,
-                date=datetime.date(2013, 6, 1),
-                text_ar="بدأ العمل على التوصية بعد سنة من المؤتمر.",
-                text_en="Work on the recommendation started a year after the conference.",
-            )
-        if created and status == "done":
-            ProgressUpdate.objects.create(
-                recommendation=recommendation,
-                date=datetime.date(2016, 3, 1),
-                text_ar="أُنجزت التوصية.",
-                text_en="The recommendation was carried out.",
-            )
 
 
 def _award():
@@ -209,6 +218,7 @@ def _award():
 
 
 def _twinning() -> None:
+    from hub.cooperation import services
     from hub.cooperation.models import Agreement
     from projects_db import selectors as projects
 
@@ -216,16 +226,15 @@ def _twinning() -> None:
     karak = projects.municipality_by_slug(slug="karak")
     if hebron is None or karak is None:
         return
-    agreement, created = Agreement.objects.get_or_create(
+    if Agreement.objects.filter(title_en="Hebron–Karak twinning").exists():
+        return
+    services.agreement_create(
+        user=None,
+        kind=Agreement.Kind.TWINNING,
+        title_ar="توأمة الخليل والكرك",
         title_en="Hebron–Karak twinning",
-        defaults={
-            "kind": Agreement.Kind.TWINNING,
-            "title_ar": "توأمة الخليل والكرك",
-            "signed_on": datetime.date(2013, 4, 20),
-            "aims_ar": "تبادل الخبرات في الخدمات الإلكترونية وتدريب الكوادر وتنظيم زيارات متبادلة.",
-            "aims_en": "Exchange experience in e-services, train staff and organise exchange visits.",
-        },
+        signed_on=datetime.date(2013, 4, 20),
+        parties=[hebron, karak],
+        aims_ar="تبادل الخبرات في الخدمات الإلكترونية وتدريب الكوادر وتنظيم زيارات متبادلة.",
+        aims_en="Exchange experience in e-services, train staff and organise exchange visits.",
     )
-    if created:
-        agreement.parties.set([hebron, karak])
-        agreement.save()

@@ -1,7 +1,10 @@
-"""Writes of the cooperation app: nominations, jury scores, results, votes, progress updates, agreements, follows.
+"""Writes of the cooperation app: nominations, jury scores, results, votes, recommendations and their progress
+updates, agreements, follows.
 
 Every rule is checked here, on the server: a refused action raises ValidationError (bad input or a closed window,
-with a message for the user) or PermissionDenied (views answer 404), and changes nothing.
+with a message for the user) or PermissionDenied (views answer 404), and changes nothing. The site's views, the
+Wagtail snippets (hub/cooperation/wagtail_hooks.py) and the demo loader all call these functions; editors' writes
+are recorded in Wagtail's audit log. A `user` of None is an operator at the command line (the demo loader).
 """
 
 from __future__ import annotations
@@ -163,7 +166,24 @@ def vote_cast(*, user, nomination: Nomination) -> PublicVote:
     return vote
 
 
+# ---- editors' writes: who may, and the audit log ----
+
+
+def _require_editor(user) -> None:
+    if user is not None and not is_editor(user):
+        raise PermissionDenied
+
+
+def _audit(instance, *, user, action: str, **kwargs) -> None:
+    """A line in Wagtail's audit log: the snippet's History tab and the site history report show it."""
+    from wagtail.log_actions import log
+
+    log(instance=instance, action=action, user=user if getattr(user, "is_authenticated", False) else None, **kwargs)
+
+
 # ---- recommendations ----
+
+RECOMMENDATION_FIELDS = ("event", "number", "slug", "title_ar", "title_en", "text_ar", "text_en", "body", "status")
 
 
 @transaction.atomic
@@ -171,9 +191,9 @@ def recommendation_add_update(
     *, user, recommendation: Recommendation, date: datetime.date, text_ar: str, text_en: str = "", status: str = ""
 ) -> ProgressUpdate:
     """An editor records progress on a recommendation, and may move its status."""
-    if not is_editor(user):
-        raise PermissionDenied
-    update = ProgressUpdate(recommendation=recommendation, date=date, text_ar=text_ar, text_en=text_en, author=user)
+    _require_editor(user)
+    author = user if getattr(user, "is_authenticated", False) else None
+    update = ProgressUpdate(recommendation=recommendation, date=date, text_ar=text_ar, text_en=text_en, author=author)
     update.full_clean()
     update.save()
     if status and status != recommendation.status:
@@ -185,7 +205,94 @@ def recommendation_add_update(
     return update
 
 
+def _save_recommendation(
+    recommendation: Recommendation, *, user, data: dict, new_updates: list[dict], changed_updates: dict[int, dict]
+) -> None:
+    for name in RECOMMENDATION_FIELDS:
+        if name in data:
+            setattr(recommendation, name, data[name])
+    recommendation.full_clean()
+    for name in ("projects", "pages"):
+        if name in data:
+            getattr(recommendation, name).set(data[name])
+    recommendation.save()
+    updates = {update.pk: update for update in recommendation.updates.filter(pk__in=changed_updates)}
+    for pk, values in changed_updates.items():
+        update = updates.get(pk)
+        if update is None:
+            raise ValidationError(_("This progress update belongs to another recommendation."))
+        update.date, update.text_ar, update.text_en = values["date"], values["text_ar"], values.get("text_en", "")
+        update.full_clean()
+        update.save(update_fields=["date", "text_ar", "text_en"])
+    for values in new_updates:
+        recommendation_add_update(
+            user=user,
+            recommendation=recommendation,
+            date=values["date"],
+            text_ar=values["text_ar"],
+            text_en=values.get("text_en", ""),
+        )
+
+
+@transaction.atomic
+def recommendation_create(*, user, data: dict, new_updates: list[dict] | None = None) -> Recommendation:
+    """An editor records a recommendation, with its first progress updates (each signed by the editor)."""
+    _require_editor(user)
+    recommendation = Recommendation()
+    _save_recommendation(recommendation, user=user, data=data, new_updates=new_updates or [], changed_updates={})
+    _audit(recommendation, user=user, action="wagtail.create", content_changed=True)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_update(
+    *,
+    user,
+    recommendation: Recommendation,
+    data: dict,
+    new_updates: list[dict] | None = None,
+    changed_updates: dict[int, dict] | None = None,
+    removed_update_ids: list[int] | None = None,
+) -> Recommendation:
+    """An editor edits a recommendation: new progress updates are signed by them, corrected ones keep their author."""
+    _require_editor(user)
+    recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    if removed_update_ids:
+        recommendation.updates.filter(pk__in=removed_update_ids).delete()
+    _save_recommendation(
+        recommendation, user=user, data=data, new_updates=new_updates or [], changed_updates=changed_updates or {}
+    )
+    _audit(
+        recommendation,
+        user=user,
+        action="wagtail.edit",
+        content_changed=True,
+        data={
+            "updates_added": len(new_updates or []),
+            "updates_changed": len(changed_updates or {}),
+            "updates_removed": len(removed_update_ids or []),
+        },
+    )
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_delete(*, user, recommendation: Recommendation) -> None:
+    """An editor deletes a recommendation with its progress updates; the follows of it go too."""
+    _require_editor(user)
+    _audit(recommendation, user=user, action="wagtail.delete", deleted=True)
+    Follow.objects.filter(kind=Follow.Kind.RECOMMENDATION, target_id=recommendation.pk).delete()
+    recommendation.delete()
+
+
 # ---- twinning ----
+
+AGREEMENT_FIELDS = ("kind", "title_ar", "title_en", "signed_on", "aims_ar", "aims_en")
+
+
+def _check_parties(parties) -> None:
+    if len({p.pk for p in parties or []}) < 2:
+        raise ValidationError({"parties": _("An agreement needs at least two municipalities.")})
 
 
 @transaction.atomic
@@ -202,10 +309,8 @@ def agreement_create(
     projects: list | None = None,
 ) -> Agreement:
     """An editor records an agreement between at least two municipalities."""
-    if not is_editor(user):
-        raise PermissionDenied
-    if len({p.pk for p in parties}) < 2:
-        raise ValidationError(_("An agreement needs at least two municipalities."))
+    _require_editor(user)
+    _check_parties(parties)
     agreement = Agreement(
         kind=kind, title_ar=title_ar, title_en=title_en, signed_on=signed_on, aims_ar=aims_ar, aims_en=aims_en
     )
@@ -214,7 +319,35 @@ def agreement_create(
     agreement.parties.set(parties)
     agreement.projects.set(projects or [])
     agreement.save()
+    _audit(agreement, user=user, action="wagtail.create", content_changed=True)
     return agreement
+
+
+@transaction.atomic
+def agreement_update(*, user, agreement: Agreement, data: dict) -> Agreement:
+    """An editor corrects an agreement; it still needs at least two municipalities."""
+    _require_editor(user)
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if "parties" in data:
+        _check_parties(data["parties"])
+    for name in AGREEMENT_FIELDS:
+        if name in data:
+            setattr(agreement, name, data[name])
+    agreement.full_clean()
+    for name in ("parties", "projects"):
+        if name in data:
+            getattr(agreement, name).set(data[name] or [])
+    agreement.save()
+    _audit(agreement, user=user, action="wagtail.edit", content_changed=True)
+    return agreement
+
+
+@transaction.atomic
+def agreement_delete(*, user, agreement: Agreement) -> None:
+    """An editor deletes an agreement: it leaves the pages of its municipalities."""
+    _require_editor(user)
+    _audit(agreement, user=user, action="wagtail.delete", deleted=True)
+    agreement.delete()
 
 
 # ---- follows and the digest ----

@@ -1,10 +1,99 @@
-"""Editors run the award, the recommendations and the agreements from Wagtail's admin (snippets)."""
+"""Editors run the award, the recommendations and the agreements from Wagtail's admin (snippets).
+
+Recommendations (with their inline progress updates) and agreements are written through hub.cooperation.services
+(create, copy, edit, delete, bulk delete: hub.snippet_views), so the rules, the author of each progress update and
+the audit log are the same whoever writes. Award editions and responsible bodies are plain editorial lists.
+"""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from hub.cooperation import services
 from hub.cooperation.models import Agreement, AwardEdition, Recommendation, ResponsibleBody
+from hub.snippet_views import (
+    ServiceCopyView,
+    ServiceCreateView,
+    ServiceDeleteBulkAction,
+    ServiceDeleteView,
+    ServiceEditView,
+    model_data,
+)
+
+UPDATE_FIELDS = ("date", "text_ar", "text_en")
+
+
+def progress_updates(form) -> dict:
+    """What the inline panel of progress updates asks for: new ones, corrected ones (by id), removed ids."""
+    formset = form.formsets["updates"]
+    deleted = formset.deleted_forms if formset.can_delete else []
+    new, changed, removed = [], {}, []
+    for update_form in formset.forms:
+        pk = update_form.instance.pk
+        if update_form in deleted:
+            if pk:
+                removed.append(pk)
+            continue
+        if not update_form.has_changed():
+            continue
+        values = {name: update_form.cleaned_data.get(name) for name in UPDATE_FIELDS}
+        if pk:
+            changed[pk] = values
+        else:
+            new.append(values)
+    return {"new_updates": new, "changed_updates": changed, "removed_update_ids": removed}
+
+
+class RecommendationCreateView(ServiceCreateView):
+    def save_instance(self):
+        updates = progress_updates(self.form)
+        return services.recommendation_create(
+            user=self.request.user, data=model_data(self.form), new_updates=updates["new_updates"]
+        )
+
+
+class RecommendationCopyView(ServiceCopyView):
+    def save_instance(self):
+        updates = progress_updates(self.form)
+        return services.recommendation_create(
+            user=self.request.user, data=model_data(self.form), new_updates=updates["new_updates"]
+        )
+
+
+class RecommendationEditView(ServiceEditView):
+    def save_instance(self):
+        return services.recommendation_update(
+            user=self.request.user,
+            recommendation=Recommendation.objects.get(pk=self.object.pk),
+            data=model_data(self.form),
+            **progress_updates(self.form),
+        )
+
+
+class RecommendationDeleteView(ServiceDeleteView):
+    delete_service = staticmethod(services.recommendation_delete)
+    instance_argument = "recommendation"
+
+
+class AgreementCreateView(ServiceCreateView):
+    def save_instance(self):
+        return services.agreement_create(user=self.request.user, **model_data(self.form))
+
+
+class AgreementCopyView(ServiceCopyView):
+    def save_instance(self):
+        return services.agreement_create(user=self.request.user, **model_data(self.form))
+
+
+class AgreementEditView(ServiceEditView):
+    edit_service = staticmethod(services.agreement_update)
+    instance_argument = "agreement"
+
+
+class AgreementDeleteView(ServiceDeleteView):
+    delete_service = staticmethod(services.agreement_delete)
+    instance_argument = "agreement"
 
 
 class AwardEditionViewSet(SnippetViewSet):
@@ -18,6 +107,10 @@ class RecommendationViewSet(SnippetViewSet):
     icon = "list-ol"
     list_display = ["number", "title", "body", "status", "updated_at"]
     list_filter = ["status", "body"]
+    add_view_class = RecommendationCreateView
+    copy_view_class = RecommendationCopyView
+    edit_view_class = RecommendationEditView
+    delete_view_class = RecommendationDeleteView
 
 
 class ResponsibleBodyViewSet(SnippetViewSet):
@@ -29,6 +122,10 @@ class AgreementViewSet(SnippetViewSet):
     model = Agreement
     icon = "link"
     list_display = ["title", "kind", "signed_on"]
+    add_view_class = AgreementCreateView
+    copy_view_class = AgreementCopyView
+    edit_view_class = AgreementEditView
+    delete_view_class = AgreementDeleteView
 
 
 class CooperationGroup(SnippetViewSetGroup):
@@ -38,3 +135,16 @@ class CooperationGroup(SnippetViewSetGroup):
 
 
 register_snippet(CooperationGroup)
+
+
+class CooperationDeleteBulkAction(ServiceDeleteBulkAction):
+    """The listings' "delete selected" deletes through the same services as the delete view."""
+
+    delete_services = {
+        Recommendation: (services.recommendation_delete, "recommendation"),
+        Agreement: (services.agreement_delete, "agreement"),
+    }
+
+
+# After Wagtail's own snippet bulk delete (order 0), so that this one is the delete action of these models.
+hooks.register("register_bulk_action", CooperationDeleteBulkAction, order=10)
