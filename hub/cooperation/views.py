@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors, services
 from hub.cooperation.forms import NominationForm, ScoreForm
+from hub.redirects import safe_next
 
 UNSUBSCRIBE_SALT = "cooperation.digest.unsubscribe"
 
@@ -261,12 +262,7 @@ def follow(request):
         messages.error(request, _error_text(error))
     else:
         messages.success(request, _("You follow it now.") if now_following else _("You no longer follow it."))
-    next_url = request.POST.get("next", "")
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
-    return redirect(next_url)
+    return redirect(safe_next(request, fallback="/"))
 
 
 def unsubscribe_token(user) -> str:
