@@ -15,7 +15,6 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -23,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hub.accounts.roles import can_act_for_municipality, is_editor
+from hub.text import clean_rich_text
 from projects_db.models import (
     Category,
     Municipality,
@@ -67,7 +67,6 @@ M2M_FIELDS = {
     "images": None,
 }
 DATE_FIELDS = {"start_date", "launch_date", "end_date"}
-RICH_TEXT_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "h2", "h3", "h4", "a", "blockquote"}
 
 
 # ---- serialising a project's editable values (for pending changes and history) ----
@@ -162,12 +161,7 @@ def _clean_text(data: dict) -> dict:
     """Rich text keeps a few safe tags; everything else is stored as typed and escaped when shown."""
     data = dict(data)
     if data.get("description"):
-        data["description"] = nh3.clean(
-            data["description"],
-            tags=RICH_TEXT_TAGS,
-            attributes={"a": {"href", "linktype", "id"}},
-            url_schemes={"http", "https", "mailto"},
-        )
+        data["description"] = clean_rich_text(data["description"])
     return data
 
 
