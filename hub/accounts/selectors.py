@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from allauth.account.utils import has_verified_email as _allauth_has_verified_email
 from django.db.models import QuerySet
 
 from hub.accounts.models import MembershipRequest, User
+
+
+def has_verified_email(*, user: User | None) -> bool:
+    """Whether the person confirmed an e-mail address (allauth's record): the one answer for every app's rules
+    (membership requests, the award vote, the forum's members group)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return _allauth_has_verified_email(user)
 
 
 def member_by_username(*, username: str) -> User | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from allauth.account.utils import has_verified_email
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -10,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from hub.accounts import roles
+from hub.accounts import roles, selectors
 from hub.accounts.models import MembershipRequest, User
 
 
@@ -28,7 +27,7 @@ def profile_update(*, user: User, display_name: str, job_title: str, bio: str) -
 @transaction.atomic
 def membership_request_create(*, user: User, municipality, job_title: str, message: str = "") -> MembershipRequest:
     """Ask to be recognised as staff of `municipality`; one pending request per person, e-mail verified first."""
-    if not has_verified_email(user):
+    if not selectors.has_verified_email(user=user):
         raise ValidationError(_("Verify your e-mail address before asking to be recognised as municipal staff."))
     if user.municipality_id == municipality.pk:
         raise ValidationError(_("You are already verified staff of %(municipality)s.") % {"municipality": municipality})
