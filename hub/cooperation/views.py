@@ -12,12 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hub import unsubscribe as unsubscribe_links
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors, services
 from hub.cooperation.forms import NominationForm, ScoreForm
 from hub.redirects import safe_next
-
-UNSUBSCRIBE_SALT = "cooperation.digest.unsubscribe"
 
 
 def _error_text(error: ValidationError) -> str:
@@ -265,14 +264,10 @@ def follow(request):
     return redirect(safe_next(request, fallback="/"))
 
 
-def unsubscribe_token(user) -> str:
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
-
-
 def unsubscribe(request, token: str):
     """One click from the digest e-mail: no sign-in needed, the signed token names the user."""
     try:
-        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user_id = unsubscribe_links.read_token(token, purpose="digest")["u"]
     except signing.BadSignature:
         raise Http404 from None
     user = get_user_model().objects.filter(pk=user_id).first()
