@@ -18,6 +18,7 @@ def send_weekly_digest() -> int:
     looks only at what changed after it.
     """
     from hub import unsubscribe
+    from hub.accounts import selectors as accounts_selectors
     from hub.cooperation import selectors, services
 
     sent = 0
@@ -25,7 +26,7 @@ def send_weekly_digest() -> int:
     for user in selectors.digest_recipients():
         now = timezone.now()
         since = selectors.digest_since(user_id=user.pk)
-        with translation.override(getattr(user, "language", "") or settings.LANGUAGE_CODE):
+        with translation.override(accounts_selectors.language_of(user=user)):
             groups = selectors.digest_for(user=user, since=since)
             if not groups:
                 continue

@@ -42,7 +42,7 @@ def test_member_asks_editor_verifies_badge_shown_and_in_group(
     assert roles.staff_municipality_id(member) == hebron.pk
     assert (request.status, request.decided_by, request.decided_at is not None) == ("verified", editor, True)
 
-    # The applicant is told in the language they asked in, once.
+    # The applicant is told in their language (Arabic: the default, as no other was chosen), once.
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["samir@example.org"]
     assert "بلدية الخليل" in mail.outbox[0].subject
