@@ -23,50 +23,24 @@ from django.utils.translation import gettext as _
 
 from hub.accounts.roles import can_act_for_municipality, is_editor
 from hub.text import clean_rich_text
+from projects_db import fields
 from projects_db.models import (
-    Category,
     Municipality,
-    Organisation,
     Project,
     ProjectChange,
     ProjectOutcome,
     ProjectRevision,
 )
 
-SCALAR_FIELDS = [
-    "title",
-    "summary",
-    "description",
-    "language",
-    "title_translation",
-    "summary_translation",
-    "status",
-    "start_date",
-    "launch_date",
-    "end_date",
-    "budget_amount",
-    "budget_currency",
-    "maintenance",
-    "technologies",
-    "licence",
-    "live_url",
-    "documentation_url",
-    "source_url",
-    "lessons_learned",
-    "obstacles",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-]
-FK_FIELDS = {"lead_municipality": Municipality, "category": Category, "based_on": Project}
+# Derived from the one declaration of a project's fields (projects_db.fields).
+SCALAR_FIELDS = fields.SCALAR_FIELDS
+FK_FIELDS = {name: Project._meta.get_field(name).related_model for name in fields.FOREIGN_KEYS}
 M2M_FIELDS = {
-    "partner_municipalities": Municipality,
-    "funders": Organisation,
-    "vendors": Organisation,
+    **{name: Project._meta.get_field(name).related_model for name in fields.MANY_TO_MANY},
     "documents": None,  # resolved lazily: the configured Wagtail document and image models
     "images": None,
 }
-DATE_FIELDS = {"start_date", "launch_date", "end_date"}
+DATE_FIELDS = set(fields.DATES)
 
 
 # ---- serialising a project's editable values (for pending changes and history) ----
