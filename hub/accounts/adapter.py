@@ -27,9 +27,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
+            from django.conf import settings
+
             from hub.accounts import services
 
-            services.language_set(user=user, language=get_language())
+            language = get_language()
+            if language not in dict(settings.LANGUAGES):  # no page language (a script): the site's default
+                language = settings.LANGUAGE_CODE
+            services.language_set(user=user, language=language)
         return user
 
     def send_mail(self, template_prefix, email, context):
