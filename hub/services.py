@@ -102,56 +102,22 @@ STORY_TASK_NAME = "Ministry editors approve"
 
 @transaction.atomic
 def cms_ensure_workflow() -> "Workflow":  # noqa: F821
-    """Roles in Wagtail (idempotent; works whether or not the accounts data migration created the groups first).
+    """Roles in Wagtail and the story workflow (idempotent).
 
-    Ministry editors: admin access, add/edit/publish every page under both homes, translate pages
-    (simple_translation), images and documents.
-    Municipal staff: admin access, add (draft) stories under the story indexes; they own what they draft and
-    cannot publish, so a draft goes through the "Story moderation" workflow (a GroupApprovalTask for editors).
+    The groups' rights come from the one declaration, hub.accounts.group_permissions (applied again here so story
+    indexes created since the migrations get the staff's "add" right). Municipal staff own the stories they draft
+    and cannot publish, so a draft goes through the "Story moderation" workflow (a GroupApprovalTask for editors).
     """
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import (
-        Collection,
-        GroupApprovalTask,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Workflow,
-        WorkflowPage,
-        WorkflowTask,
-    )
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
     from hub.accounts import roles
+    from hub.accounts.group_permissions import apply_group_permissions
     from hub.models import StoryIndexPage
 
-    editors, _ = Group.objects.get_or_create(name=roles.MINISTRY_EDITORS)
-    staff, _ = Group.objects.get_or_create(name=roles.MUNICIPAL_STAFF)
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    submit_translation = Permission.objects.get(
-        content_type__app_label="simple_translation", codename="submit_translation"
-    )
-    editors.permissions.add(access_admin, submit_translation)
-    staff.permissions.add(access_admin)
-
-    page_perms = {
-        p.codename: p
-        for p in Permission.objects.filter(content_type__app_label="wagtailcore", content_type__model="page")
-    }
-    for home in HomePage.objects.all():
-        for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
-            GroupPagePermission.objects.get_or_create(group=editors, page=home, permission=page_perms[codename])
+    apply_group_permissions()
+    editors = Group.objects.get(name=roles.MINISTRY_EDITORS)
     story_indexes = list(StoryIndexPage.objects.all())
-    for index in story_indexes:
-        GroupPagePermission.objects.get_or_create(group=staff, page=index, permission=page_perms["add_page"])
-
-    root_collection = Collection.get_first_root_node()
-    for group, codenames in (
-        (editors, ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]),
-        (staff, ["add_image", "choose_image", "add_document", "choose_document"]),
-    ):
-        for perm in Permission.objects.filter(
-            content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__in=codenames
-        ):
-            GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=perm)
 
     task = GroupApprovalTask.objects.filter(name=STORY_TASK_NAME).first()
     if task is None:

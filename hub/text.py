@@ -1,9 +1,11 @@
-"""Plain-text hygiene shared by every app's forms: bidirectional controls out of single-line user text."""
+"""Text hygiene shared by every app: bidirectional controls out of single-line user text, and the one HTML
+allow-list for rich text."""
 
 from __future__ import annotations
 
 import re
 
+import nh3
 from django import forms
 
 # Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) can reorder what a reader sees
@@ -38,3 +40,25 @@ class SingleLineTextMixin:
                         data[name] = strip_bidi_controls(data[name])
                 self.data = data
         super().full_clean()
+
+
+# The HTML rich text may hold, wherever it comes from (Wagtail's editor, see hub.blocks.RICH_TEXT_FEATURES; the
+# project forms, the import, the API) and wherever it goes (stored by projects_db.services, shown by the
+# `safe_richtext` filter). `linktype` and `id` are Wagtail's stored form of internal links; `hreflang` is how it
+# expands them. Anything else is dropped, so no script or event handler reaches a page.
+RICH_TEXT_TAGS = frozenset({"p", "br", "h2", "h3", "h4", "b", "strong", "i", "em", "a", "ol", "ul", "li", "blockquote"})
+RICH_TEXT_ATTRIBUTES = {"a": frozenset({"href", "id", "hreflang", "linktype"})}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def clean_rich_text(html: str) -> str:
+    """`html` with only the allow-listed tags, attributes and link schemes; links get rel="noopener"."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=set(RICH_TEXT_TAGS),
+        attributes={tag: set(names) for tag, names in RICH_TEXT_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener",
+    )

@@ -10,40 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.accounts.roles import is_editor, staff_municipality_id
 from hub.text import SingleLineTextMixin
+from projects_db import fields
 from projects_db.models import Municipality, Organisation, Project
 from projects_db.uploads import validate_document, validate_image
 
-FORM_FIELDS = [
-    "title",
-    "summary",
-    "description",
-    "language",
-    "title_translation",
-    "summary_translation",
-    "lead_municipality",
-    "partner_municipalities",
-    "category",
-    "status",
-    "start_date",
-    "launch_date",
-    "end_date",
-    "budget_amount",
-    "budget_currency",
-    "funders",
-    "vendors",
-    "maintenance",
-    "technologies",
-    "licence",
-    "live_url",
-    "documentation_url",
-    "source_url",
-    "lessons_learned",
-    "obstacles",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "based_on",
-]
+FORM_FIELDS = fields.EDITABLE_FIELDS  # the one declaration (projects_db.fields)
 
 
 # ProjectOutcome.value: 14 digits, two of them decimals.

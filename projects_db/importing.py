@@ -4,8 +4,9 @@ Columns (UTF-8, header row required; lists are separated by ";"):
 title, summary, language, lead_municipality, category, status — required;
 description, title_translation, summary_translation, partner_municipalities, start_date, launch_date, end_date,
 budget_amount, budget_currency, funders, vendors, maintenance, technologies, licence, live_url, documentation_url,
-source_url, lessons_learned, obstacles, based_on, outcomes ("label|value|unit; label|value|unit"), state
-(published or draft; published when empty). Municipalities, categories, organisations and based_on are slugs.
+source_url, lessons_learned, obstacles, contact_name, contact_email, contact_phone, based_on,
+outcomes ("label|value|unit; label|value|unit"), state (published or draft; published when empty).
+Municipalities, categories, organisations and based_on are slugs.
 A file exported from the directory (export.csv) imports as it is: its `municipality` column is the lead
 municipality, `slug`, `governorate` and `url` are ignored, and the "'" put before formula characters is taken off.
 """
@@ -22,22 +23,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hub.text import SingleLineTextMixin
-from projects_db import services
+from projects_db import fields, services
 from projects_db.exports import unguard_formula
+from projects_db.fields import EDITABLE_FIELDS
 from projects_db.forms import https_by_default, parse_outcomes
 from projects_db.models import Category, Municipality, Organisation, Project
 
-REQUIRED = ["title", "summary", "language", "lead_municipality", "category", "status"]
-OPTIONAL = [
-    "description", "title_translation", "summary_translation", "partner_municipalities", "start_date",
-    "launch_date", "end_date", "budget_amount", "budget_currency", "funders", "vendors", "maintenance",
-    "technologies", "licence", "live_url", "documentation_url", "source_url", "lessons_learned", "obstacles",
-    "based_on", "outcomes", "state",
-]  # fmt: skip
-LIST_FIELDS = ("partner_municipalities", "funders", "vendors")
-# Columns of the directory's export.csv: read under another name, or ignored (they are derived or assigned).
-EXPORT_ALIASES = {"municipality": "lead_municipality"}
-EXPORT_IGNORED = ["slug", "governorate", "url"]
+# Columns, and how an export's columns are read: from the one declaration (projects_db.fields).
+REQUIRED = fields.IMPORT_REQUIRED
+OPTIONAL = fields.IMPORT_OPTIONAL
+LIST_FIELDS = fields.MANY_TO_MANY
+EXPORT_ALIASES = fields.EXPORT_ALIASES
+EXPORT_IGNORED = fields.EXPORT_IGNORED
 
 
 class SlugListField(forms.ModelMultipleChoiceField):
@@ -70,7 +67,7 @@ class ImportRowForm(SingleLineTextMixin, forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = [f for f in REQUIRED + OPTIONAL if f not in ("outcomes", "state")]
+        fields = EDITABLE_FIELDS
         formfield_callback = https_by_default
 
     def clean_outcomes(self):

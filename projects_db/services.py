@@ -17,7 +17,6 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -26,10 +25,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hub.accounts.roles import can_act_for_municipality, is_editor
+from hub.text import clean_rich_text
+from projects_db import fields
 from projects_db.models import (
-    Category,
     Municipality,
-    Organisation,
     Project,
     ProjectChange,
     ProjectOutcome,
@@ -37,41 +36,15 @@ from projects_db.models import (
 )
 from projects_db.signals import category_renamed
 
-SCALAR_FIELDS = [
-    "title",
-    "summary",
-    "description",
-    "language",
-    "title_translation",
-    "summary_translation",
-    "status",
-    "start_date",
-    "launch_date",
-    "end_date",
-    "budget_amount",
-    "budget_currency",
-    "maintenance",
-    "technologies",
-    "licence",
-    "live_url",
-    "documentation_url",
-    "source_url",
-    "lessons_learned",
-    "obstacles",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-]
-FK_FIELDS = {"lead_municipality": Municipality, "category": Category, "based_on": Project}
+# Derived from the one declaration of a project's fields (projects_db.fields).
+SCALAR_FIELDS = fields.SCALAR_FIELDS
+FK_FIELDS = {name: Project._meta.get_field(name).related_model for name in fields.FOREIGN_KEYS}
 M2M_FIELDS = {
-    "partner_municipalities": Municipality,
-    "funders": Organisation,
-    "vendors": Organisation,
+    **{name: Project._meta.get_field(name).related_model for name in fields.MANY_TO_MANY},
     "documents": None,  # resolved lazily: the configured Wagtail document and image models
     "images": None,
 }
-DATE_FIELDS = {"start_date", "launch_date", "end_date"}
-RICH_TEXT_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "h2", "h3", "h4", "a", "blockquote"}
+DATE_FIELDS = set(fields.DATES)
 
 
 # ---- serialising a project's editable values (for pending changes and history) ----
@@ -166,12 +139,7 @@ def _clean_text(data: dict) -> dict:
     """Rich text keeps a few safe tags; everything else is stored as typed and escaped when shown."""
     data = dict(data)
     if data.get("description"):
-        data["description"] = nh3.clean(
-            data["description"],
-            tags=RICH_TEXT_TAGS,
-            attributes={"a": {"href", "linktype", "id"}},
-            url_schemes={"http", "https", "mailto"},
-        )
+        data["description"] = clean_rich_text(data["description"])
     return data
 
 

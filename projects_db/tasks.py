@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from hub.accounts.roles import MINISTRY_EDITORS
+from hub.accounts.selectors import languages_of
 from projects_db.models import Municipality, ProjectChange
 
 TO_EDITORS = {ProjectChange.Action.SUBMITTED, ProjectChange.Action.CHANGE_PROPOSED}
@@ -23,7 +24,8 @@ TO_MUNICIPALITY = {
 }
 
 
-def _recipients(change: ProjectChange) -> list[str]:
+def _recipients(change: ProjectChange) -> dict[str, str]:
+    """{e-mail address: the language its owner reads}."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     if change.action in TO_EDITORS:
         users = users.filter(Q(groups__name=MINISTRY_EDITORS) | Q(is_superuser=True))
@@ -35,8 +37,10 @@ def _recipients(change: ProjectChange) -> list[str]:
             ids.add(revision.author_id)
         users = users.filter(pk__in=[i for i in ids if i])
     else:
-        return []
-    return sorted(set(users.values_list("email", flat=True)))
+        return {}
+    people = dict(users.values_list("pk", "email").distinct())
+    languages = languages_of(user_ids=people)
+    return {email: languages[pk] for pk, email in sorted(people.items(), key=lambda item: item[1])}
 
 
 @task()
@@ -52,12 +56,12 @@ def notify_review(*, change_id: int) -> int:
         if change is None:  # already sent, or gone
             return 0
         recipients = _recipients(change)
-        if recipients:
-            with translation.override(settings.LANGUAGE_CODE):
-                context = {"change": change, "project": change.project, "site_url": settings.WAGTAILADMIN_BASE_URL}
+        context = {"change": change, "project": change.project, "site_url": settings.WAGTAILADMIN_BASE_URL}
+        for language in sorted(set(recipients.values())):  # one e-mail per language, each in its readers' language
+            with translation.override(language):
                 subject = render_to_string("projects_db/email/review_subject.txt", context).strip()
                 body = render_to_string("projects_db/email/review_body.txt", context)
-            send_mail(subject, body, None, recipients)
+            send_mail(subject, body, None, sorted(e for e, lang in recipients.items() if lang == language))
         change.notified_at = timezone.now()
         change.save(update_fields=["notified_at"])
     return len(recipients)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 
 from hub.accounts.roles import is_editor, staff_municipality_id
+from hub.redirects import safe_next
 from projects_db import selectors, services
 from projects_db.filters import FACETS, directory, filter_errors
 from projects_db.forms import ProjectForm, ReturnForm, format_outcomes
@@ -194,10 +195,7 @@ def _act(request, slug, action):
         raise Http404 from None
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    nxt = request.POST.get("next", "")
-    if nxt.startswith("/") and not nxt.startswith("//"):
-        return HttpResponseRedirect(nxt)
-    return redirect("projects_db:project_detail", slug=project.slug)
+    return HttpResponseRedirect(safe_next(request, fallback=project.get_absolute_url()))
 
 
 @login_required

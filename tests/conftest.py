@@ -19,10 +19,8 @@ CHROMIUM_ARGS = [
 
 # Rows that data migrations write, which a transactional test's closing flush removes: (module, function).
 DATA_MIGRATIONS = [
-    ("hub.accounts.migrations.0003_role_groups", "create_groups"),
-    ("hub.cooperation.migrations.0002_award_jury_group", "forwards"),
     ("projects_db.migrations.0003_project_documents_collection", "create_collection"),
-    ("projects_db.migrations.0004_editors_manage_projects", "grant"),
+    ("hub.accounts.migrations.0004_apply_group_permissions", "apply"),  # every role group and its rights
 ]
 
 

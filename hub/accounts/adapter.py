@@ -1,6 +1,8 @@
-"""allauth adapter: after log-in, sign-up and log-out, stay in the language the person was using."""
+"""allauth adapter: after log-in, sign-up and log-out, stay in the language the person was using; a new account
+takes the page's language as its language preference, and allauth's e-mails to a known person use it."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
 from django.utils.translation import get_language
 
 
@@ -21,3 +23,26 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_email_verification_redirect_url(self, email_address):
         return _in_current_language(super().get_email_verification_redirect_url(email_address))
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            from django.conf import settings
+
+            from hub.accounts import services
+
+            language = get_language()
+            if language not in dict(settings.LANGUAGES):  # no page language (a script): the site's default
+                language = settings.LANGUAGE_CODE
+            services.language_set(user=user, language=language)
+        return user
+
+    def send_mail(self, template_prefix, email, context):
+        """Verification and password e-mails in the person's language (the page's language for a stranger)."""
+        user = context.get("user")
+        if user is None or not getattr(user, "pk", None):
+            return super().send_mail(template_prefix, email, context)
+        from hub.accounts import selectors
+
+        with translation.override(selectors.language_of(user=user)):
+            return super().send_mail(template_prefix, email, context)

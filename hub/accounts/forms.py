@@ -1,6 +1,7 @@
 """Forms of the accounts pages; they validate input and leave every write to services."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from hub.accounts.models import MembershipRequest, User
@@ -8,7 +9,14 @@ from hub.text import SingleLineTextMixin
 
 
 class ProfileForm(SingleLineTextMixin, forms.ModelForm):
-    """The public part of one's own profile."""
+    """The public part of one's own profile, and the language of one's e-mails and of the admin."""
+
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        required=False,  # left out of a post: the preference stays as it is
+        help_text=_("The language of the e-mails and notifications we send you, and of the administration pages."),
+    )
 
     class Meta:
         model = User

@@ -2,9 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from allauth.account.utils import has_verified_email as _allauth_has_verified_email
+from django.conf import settings
 from django.db.models import QuerySet
+from wagtail.users.models import UserProfile
 
 from hub.accounts.models import MembershipRequest, User
+
+
+def has_verified_email(*, user: User | None) -> bool:
+    """Whether the person confirmed an e-mail address (allauth's record): the one answer for every app's rules
+    (membership requests, the award vote, the forum's members group)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return _allauth_has_verified_email(user)
+
+
+def language_of(*, user: User | None) -> str:
+    """The language a person reads the site's e-mails and notifications in, and Wagtail's admin.
+
+    One preference per person, kept in Wagtail's `UserProfile.preferred_language` (so the admin follows it with no
+    copy): set at sign-up from the page's language, changed on the profile page or in the admin's account settings.
+    Without one, the site's default language.
+    """
+    if user is None or user.pk is None:
+        return settings.LANGUAGE_CODE
+    return languages_of(user_ids=[user.pk])[user.pk]
+
+
+def languages_of(*, user_ids: Iterable[int]) -> dict[int, str]:
+    """`language_of` for many people in one query: {user id: language}."""
+    ids = set(user_ids)
+    codes = {code for code, _name in settings.LANGUAGES}
+    preferred = dict(UserProfile.objects.filter(user_id__in=ids).values_list("user_id", "preferred_language"))
+    return {pk: preferred[pk] if preferred.get(pk) in codes else settings.LANGUAGE_CODE for pk in ids}
 
 
 def member_by_username(*, username: str) -> User | None:

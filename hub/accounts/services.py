@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from allauth.account.utils import has_verified_email
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -10,25 +10,39 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from hub.accounts import roles
+from hub.accounts import roles, selectors
 from hub.accounts.models import MembershipRequest, User
 
 
 @transaction.atomic
-def profile_update(*, user: User, display_name: str, job_title: str, bio: str) -> User:
-    """Change the public part of one's own profile; invalid values raise ValidationError and change nothing."""
+def profile_update(*, user: User, display_name: str, job_title: str, bio: str, language: str | None = None) -> User:
+    """Change one's own profile (and, when given, one's language); invalid values raise ValidationError and change
+    nothing."""
     user.display_name = display_name.strip()
     user.job_title = job_title.strip()
     user.bio = bio.strip()
     user.full_clean(exclude=["password", "username", "email", "municipality"])
+    if language:
+        language_set(user=user, language=language)
     user.save(update_fields=["display_name", "job_title", "bio"])
     return user
 
 
 @transaction.atomic
+def language_set(*, user: User, language: str) -> None:
+    """Set the person's one language preference (e-mails, notifications and Wagtail's admin; see
+    selectors.language_of). An unknown language raises ValidationError and changes nothing."""
+    from wagtail.users.models import UserProfile
+
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError(_("Choose one of the site's languages."))
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+
+
+@transaction.atomic
 def membership_request_create(*, user: User, municipality, job_title: str, message: str = "") -> MembershipRequest:
     """Ask to be recognised as staff of `municipality`; one pending request per person, e-mail verified first."""
-    if not has_verified_email(user):
+    if not selectors.has_verified_email(user=user):
         raise ValidationError(_("Verify your e-mail address before asking to be recognised as municipal staff."))
     if user.municipality_id == municipality.pk:
         raise ValidationError(_("You are already verified staff of %(municipality)s.") % {"municipality": municipality})

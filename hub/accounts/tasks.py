@@ -13,8 +13,9 @@ from django_tasks import task
 
 @task()
 def send_membership_decision(*, membership_request_id: int) -> bool:
-    """E-mail the applicant the decision, in the language they asked in; sends at most once (idempotent)."""
+    """E-mail the applicant the decision, in their language; sends at most once (idempotent)."""
     from hub.accounts.models import MembershipRequest
+    from hub.accounts.selectors import language_of
 
     with transaction.atomic():
         membership_request = (
@@ -28,7 +29,7 @@ def send_membership_decision(*, membership_request_id: int) -> bool:
         user = membership_request.user
         if not user.email:
             return False
-        with translation.override(membership_request.language or settings.LANGUAGE_CODE):
+        with translation.override(language_of(user=user)):
             context = {
                 "membership_request": membership_request,
                 "user": user,

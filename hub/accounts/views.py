@@ -24,7 +24,7 @@ def _add_errors(form, error: ValidationError) -> None:
 def profile(request):
     """The signed-in user's own profile: see it, edit its public part, and the state of a staff request."""
     user = request.user
-    form = ProfileForm(request.POST or None, instance=user)
+    form = ProfileForm(request.POST or None, instance=user, initial={"language": selectors.language_of(user=user)})
     if request.method == "POST" and form.is_valid():
         try:
             services.profile_update(user=user, **form.cleaned_data)

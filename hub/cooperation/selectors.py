@@ -84,12 +84,6 @@ def nominable_projects(*, user) -> QuerySet:
     return queryset.filter(lead_municipality_id=municipality_id).order_by("title")
 
 
-def user_has_verified_email(*, user) -> bool:
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
-
-
 def juror_scores(*, edition: AwardEdition, juror) -> dict[int, dict[int, JuryScore]]:
     """A juror's own scores only: {nomination_id: {criterion_id: score}} (never another juror's)."""
     result: dict[int, dict[int, JuryScore]] = defaultdict(dict)

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hub.accounts import selectors as accounts_selectors
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors
 from hub.cooperation.models import (
@@ -149,7 +150,7 @@ def vote_cast(*, user, nomination: Nomination) -> PublicVote:
     """One vote per verified account per edition, while the vote is open."""
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied
-    if not selectors.user_has_verified_email(user=user):
+    if not accounts_selectors.has_verified_email(user=user):
         raise ValidationError(_("Confirm your e-mail address before voting."))
     edition = nomination.edition
     if not edition.vote_is_open():

@@ -17,23 +17,25 @@ def send_weekly_digest() -> int:
     Idempotent: each user's `last_sent_at` moves forward only when their mail is sent, and the next run
     looks only at what changed after it.
     """
+    from hub import unsubscribe
+    from hub.accounts import selectors as accounts_selectors
     from hub.cooperation import selectors, services
-    from hub.cooperation.views import unsubscribe_token
 
     sent = 0
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     for user in selectors.digest_recipients():
         now = timezone.now()
         since = selectors.digest_since(user_id=user.pk)
-        with translation.override(getattr(user, "language", "") or settings.LANGUAGE_CODE):
+        with translation.override(accounts_selectors.language_of(user=user)):
             groups = selectors.digest_for(user=user, since=since)
             if not groups:
                 continue
+            token = unsubscribe.make_token(purpose="digest", user_id=user.pk)
             context = {
                 "user": user,
                 "groups": groups,
                 "base_url": base,
-                "unsubscribe_url": base + reverse("cooperation:unsubscribe", kwargs={"token": unsubscribe_token(user)}),
+                "unsubscribe_url": base + reverse("cooperation:unsubscribe", kwargs={"token": token}),
             }
             subject = render_to_string("cooperation/email/digest_subject.txt", context).strip()
             body = render_to_string("cooperation/email/digest_message.txt", context)

@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hub import unsubscribe as unsubscribe_links
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors, services
 from hub.cooperation.forms import NominationForm, ScoreForm
-
-UNSUBSCRIBE_SALT = "cooperation.digest.unsubscribe"
+from hub.redirects import safe_next
 
 
 def _error_text(error: ValidationError) -> str:
@@ -261,22 +261,13 @@ def follow(request):
         messages.error(request, _error_text(error))
     else:
         messages.success(request, _("You follow it now.") if now_following else _("You no longer follow it."))
-    next_url = request.POST.get("next", "")
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
-    return redirect(next_url)
-
-
-def unsubscribe_token(user) -> str:
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+    return redirect(safe_next(request, fallback="/"))
 
 
 def unsubscribe(request, token: str):
     """One click from the digest e-mail: no sign-in needed, the signed token names the user."""
     try:
-        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user_id = unsubscribe_links.read_token(token, purpose="digest")["u"]
     except signing.BadSignature:
         raise Http404 from None
     user = get_user_model().objects.filter(pk=user_id).first()

@@ -16,7 +16,8 @@ from wagtail.search import index
 
 from hub.blocks import AgendaStreamBlock, BodyStreamBlock, MaterialsStreamBlock
 from hub.caching import CachedServeMixin
-from hub.models.base import HubPageMixin, TranslationFallbackMixin
+from hub.models.base import HubPageMixin
+from hub.models.section_index import SectionIndexPage
 
 DEFAULT_TIME_ZONE = "Asia/Hebron"
 TIME_ZONE_CHOICES = [(name, name) for name in ("Asia/Hebron", "Asia/Gaza", "Asia/Amman", "Europe/Brussels", "UTC")]
@@ -37,16 +38,10 @@ def _ics_response(events, *, request, filename: str) -> HttpResponse:
     return response
 
 
-class EventIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
+class EventIndexPage(SectionIndexPage):
     """Upcoming and past events, an iCalendar feed of all of them, and RSS/Atom feeds."""
 
-    intro = models.CharField(_("introduction"), max_length=300, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["hub.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("events index")
@@ -70,18 +65,6 @@ class EventIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMix
         return _ics_response(
             selectors.event_list(locale=self.locale, when="all"), request=request, filename="events.ics"
         )
-
-    @path("feed/rss/")
-    def rss_feed(self, request):
-        from hub.feeds import PageFeed
-
-        return PageFeed(self, kind="rss")(request)
-
-    @path("feed/atom/")
-    def atom_feed(self, request):
-        from hub.feeds import PageFeed
-
-        return PageFeed(self, kind="atom")(request)
 
     def feed_items(self):
         from hub import selectors

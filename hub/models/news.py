@@ -7,26 +7,21 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyStreamBlock
 from hub.caching import CachedServeMixin
-from hub.models.base import HubPageMixin, TranslationFallbackMixin
+from hub.models.base import HubPageMixin
+from hub.models.section_index import SectionIndexPage
 
 
-class NewsIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
+class NewsIndexPage(SectionIndexPage):
     """The list of news articles, newest first; with RSS and Atom feeds."""
 
-    intro = models.CharField(_("introduction"), max_length=300, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["hub.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")
@@ -37,18 +32,6 @@ class NewsIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMixi
 
         page_obj = Paginator(selectors.news_list(locale=self.locale), 12).get_page(request.GET.get("page"))
         return self.render(request, context_overrides={"articles": page_obj})
-
-    @path("feed/rss/")
-    def rss_feed(self, request):
-        from hub.feeds import PageFeed
-
-        return PageFeed(self, kind="rss")(request)
-
-    @path("feed/atom/")
-    def atom_feed(self, request):
-        from hub.feeds import PageFeed
-
-        return PageFeed(self, kind="atom")(request)
 
     def feed_items(self):
         from hub import selectors

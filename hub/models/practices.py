@@ -7,14 +7,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyStreamBlock, MaterialsStreamBlock
 from hub.caching import CachedServeMixin
-from hub.models.base import HubPageMixin, TranslationFallbackMixin
+from hub.models.base import HubPageMixin
+from hub.models.section_index import SectionIndexPage
 
 
 class Audience(models.TextChoices):
@@ -26,16 +27,10 @@ class Audience(models.TextChoices):
     PROCUREMENT = "procurement", _("Procurement and finance")
 
 
-class PracticeIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
+class PracticeIndexPage(SectionIndexPage):
     """The list of best practices, newest revision first; with RSS and Atom feeds."""
 
-    intro = models.CharField(_("introduction"), max_length=300, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["hub.PracticePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("best practices index")
@@ -52,18 +47,6 @@ class PracticeIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePage
         return self.render(
             request, context_overrides={"practices": page_obj, "audience": audience, "audiences": Audience.choices}
         )
-
-    @path("feed/rss/")
-    def rss_feed(self, request):
-        from hub.feeds import PageFeed
-
-        return PageFeed(self, kind="rss")(request)
-
-    @path("feed/atom/")
-    def atom_feed(self, request):
-        from hub.feeds import PageFeed
-
-        return PageFeed(self, kind="atom")(request)
 
     def feed_items(self):
         from hub import selectors

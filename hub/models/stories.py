@@ -10,14 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyStreamBlock, KeyFiguresBlock
 from hub.caching import CachedServeMixin
-from hub.models.base import HubPageMixin, TranslationFallbackMixin
+from hub.models.base import HubPageMixin
+from hub.models.section_index import SectionIndexPage
 
 
 class StoryPageForm(WagtailAdminPageForm):
@@ -47,16 +48,10 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class StoryIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMixin, HubPageMixin, Page):
+class StoryIndexPage(SectionIndexPage):
     """The list of success stories, filtered by category, municipality and year; with RSS and Atom feeds."""
 
-    intro = models.CharField(_("introduction"), max_length=300, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["hub.HomePage"]
     subpage_types = ["hub.StoryPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("success stories index")
@@ -76,18 +71,6 @@ class StoryIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageMix
                 "filter_options": selectors.story_filter_options(locale=self.locale),
             },
         )
-
-    @path("feed/rss/")
-    def rss_feed(self, request):
-        from hub.feeds import PageFeed
-
-        return PageFeed(self, kind="rss")(request)
-
-    @path("feed/atom/")
-    def atom_feed(self, request):
-        from hub.feeds import PageFeed
-
-        return PageFeed(self, kind="atom")(request)
 
     def feed_items(self):
         from hub import selectors

@@ -58,18 +58,13 @@ def object_url(obj) -> str:
         return ""
 
 
-# What Wagtail's rich text may contain after expansion (see hub.blocks.RICH_TEXT_FEATURES); anything else is dropped.
-RICH_TEXT_TAGS = {"p", "br", "h2", "h3", "h4", "b", "strong", "i", "em", "a", "ol", "ul", "li"}
-RICH_TEXT_ATTRIBUTES = {"a": {"href", "id", "hreflang"}}
-
-
 @register.filter
 def safe_richtext(value):
-    """Wagtail's `richtext`, then cleaned with nh3: rich text stored by any route (import, API, shell) is whitelisted
-    again on output, so no script or event handler reaches a page."""
-    import nh3
+    """Wagtail's `richtext`, then cleaned by the one allow-list (hub.text): rich text stored by any route (import,
+    API, shell) is whitelisted again on output, so no script or event handler reaches a page."""
     from django.utils.safestring import mark_safe
     from wagtail.templatetags.wagtailcore_tags import richtext
 
-    html = str(richtext(value)) if value else ""
-    return mark_safe(nh3.clean(html, tags=RICH_TEXT_TAGS, attributes=RICH_TEXT_ATTRIBUTES, link_rel="noopener"))  # noqa: S308
+    from hub.text import clean_rich_text
+
+    return mark_safe(clean_rich_text(str(richtext(value)) if value else ""))  # noqa: S308

@@ -12,13 +12,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def role_groups(db):
-    """Run the role migrations' data steps again: a transactional (browser) test earlier may have flushed them."""
-    from importlib import import_module
+    """Grant the role groups their rights again: a transactional (browser) test earlier may have flushed them."""
+    from hub.accounts.group_permissions import apply_group_permissions
 
-    from django.apps import apps
-
-    import_module("hub.accounts.migrations.0003_role_groups").create_groups(apps, None)
-    import_module("hub.cooperation.migrations.0002_award_jury_group").forwards(apps, None)
+    apply_group_permissions()
 
 
 SNIPPETS = ["awardedition", "recommendation", "responsiblebody", "agreement"]
