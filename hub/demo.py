@@ -116,8 +116,8 @@ def _category(slug: str):
 
 
 def _municipality(slug: str):
-    from projects_db import selectors
-    from projects_db.models import Governorate, Municipality
+    from hub.places import selectors
+    from hub.places.models import Governorate, Municipality
 
     found = selectors.municipality_by_slug(slug=slug)
     if found:

@@ -23,15 +23,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hub.accounts.roles import can_act_for_municipality, is_editor
-from projects_db.models import (
-    Category,
-    Municipality,
-    Organisation,
-    Project,
-    ProjectChange,
-    ProjectOutcome,
-    ProjectRevision,
-)
+from hub.places.models import Municipality
+from projects_db.models import Category, Organisation, Project, ProjectChange, ProjectOutcome, ProjectRevision
 
 SCALAR_FIELDS = [
     "title",
@@ -462,12 +455,23 @@ def project_import(
     return project
 
 
-# ---- municipalities ----
+# ---- places shown on projects ----
 
 
-@transaction.atomic
-def municipality_record_portal_check(*, municipality_id: int, ok: bool, status: str) -> None:
-    """Store the result of one portal check (see the check_portals command)."""
-    Municipality.objects.filter(pk=municipality_id).update(
-        portal_ok=ok, portal_status=status[:200], portal_checked_at=timezone.now()
-    )
+def projects_reindex_for_place(*, municipality_id: int | None = None, governorate_id: int | None = None) -> int:
+    """Rewrite the search documents of the published projects led in a renamed municipality or governorate.
+
+    Called (through hub.places.signals) inside the transaction of the rename, so documents and names agree.
+    """
+    projects = Project.objects.published().select_related("lead_municipality__governorate", "category")
+    if municipality_id is not None:
+        projects = projects.filter(lead_municipality_id=municipality_id)
+    elif governorate_id is not None:
+        projects = projects.filter(lead_municipality__governorate_id=governorate_id)
+    else:
+        return 0
+    count = 0
+    for project in projects:
+        _index(project)
+        count += 1
+    return count

@@ -6,16 +6,24 @@ from django.db import migrations
 
 from hub.accounts import roles
 
-MODELS = ["project", "category", "organisation", "municipality", "governorate"]
+# Governorates and municipalities are in places since issue 12 (places.0002 moved the content types of databases
+# where this ran before).
+MODELS = [
+    ("projects_db", "project"),
+    ("projects_db", "category"),
+    ("projects_db", "organisation"),
+    ("places", "municipality"),
+    ("places", "governorate"),
+]
 ACTIONS = ["add", "change", "view"]
 
 
 def _permissions(apps):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    for model in MODELS:
+    for app_label, model in MODELS:
         # get_or_create, as Wagtail's migrations do: on a fresh database permissions appear only after migrate.
-        content_type, _ = ContentType.objects.get_or_create(app_label="projects_db", model=model)
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
         for action in ACTIONS:
             permission, _ = Permission.objects.get_or_create(
                 content_type=content_type,
@@ -42,6 +50,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("projects_db", "0003_project_documents_collection"),
         ("accounts", "0003_role_groups"),
+        ("places", "0001_initial"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
