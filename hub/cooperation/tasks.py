@@ -18,7 +18,6 @@ def send_weekly_digest() -> int:
     looks only at what changed after it.
     """
     from hub.cooperation import selectors, services
-    from hub.cooperation.views import unsubscribe_token
 
     sent = 0
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
@@ -29,11 +28,12 @@ def send_weekly_digest() -> int:
             groups = selectors.digest_for(user=user, since=since)
             if not groups:
                 continue
+            token = selectors.digest_unsubscribe_token(user=user)
             context = {
                 "user": user,
                 "groups": groups,
                 "base_url": base,
-                "unsubscribe_url": base + reverse("cooperation:unsubscribe", kwargs={"token": unsubscribe_token(user)}),
+                "unsubscribe_url": base + reverse("cooperation:unsubscribe", kwargs={"token": token}),
             }
             subject = render_to_string("cooperation/email/digest_subject.txt", context).strip()
             body = render_to_string("cooperation/email/digest_message.txt", context)

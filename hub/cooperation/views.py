@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,8 +13,6 @@ from django.views.decorators.http import require_POST
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors, services
 from hub.cooperation.forms import NominationForm, ScoreForm
-
-UNSUBSCRIBE_SALT = "cooperation.digest.unsubscribe"
 
 
 def _error_text(error: ValidationError) -> str:
@@ -269,17 +265,9 @@ def follow(request):
     return redirect(next_url)
 
 
-def unsubscribe_token(user) -> str:
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
-
-
 def unsubscribe(request, token: str):
     """One click from the digest e-mail: no sign-in needed, the signed token names the user."""
-    try:
-        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        raise Http404 from None
-    user = get_user_model().objects.filter(pk=user_id).first()
+    user = selectors.digest_user_from_token(token=token)
     if user is None:
         raise Http404
     services.digest_unsubscribe(user=user)

@@ -47,17 +47,6 @@ def _page_url_in(page, code: str) -> str | None:
     return translation.get_url() if translation is not None else None
 
 
-@register.simple_tag
-def object_url(obj) -> str:
-    """`obj.get_absolute_url()`, or "" while the owning app has no public page for it yet."""
-    from django.urls import NoReverseMatch
-
-    try:
-        return obj.get_absolute_url()
-    except (NoReverseMatch, AttributeError):
-        return ""
-
-
 # What Wagtail's rich text may contain after expansion (see hub.blocks.RICH_TEXT_FEATURES); anything else is dropped.
 RICH_TEXT_TAGS = {"p", "br", "h2", "h3", "h4", "b", "strong", "i", "em", "a", "ol", "ul", "li"}
 RICH_TEXT_ATTRIBUTES = {"a": {"href", "id", "hreflang"}}

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from hub.cooperation import services
 from hub.cooperation.models import DigestState, Follow
+from hub.cooperation.selectors import digest_unsubscribe_token
 from hub.cooperation.tasks import send_weekly_digest
-from hub.cooperation.views import unsubscribe_token
 from tests.cooperation.factories import RecommendationFactory
 from tests.projects_db.factories import ProjectFactory
 
@@ -60,7 +60,7 @@ def test_nobody_following_anything_gets_no_mail(member, hebron, category):
 def test_unsubscribe_in_one_click_stops_the_digest(client, member, hebron, category):
     services.follow_toggle(user=member, kind="municipality", target_id=hebron.pk)
     ProjectFactory(lead_municipality=hebron, category=category)
-    response = client.get(f"/en/cooperation/unsubscribe/{unsubscribe_token(member)}/")
+    response = client.get(f"/en/cooperation/unsubscribe/{digest_unsubscribe_token(user=member)}/")
     assert response.status_code == 200
     assert DigestState.objects.get(user=member).unsubscribed
     assert send_weekly_digest.call() == 0

@@ -126,7 +126,6 @@ def test_an_unknown_project_or_category_is_404(client):
 
 
 def test_the_real_search_engine_finds_the_demo_need(water_projects, member):
-    pytest.importorskip("search.engines.postgres", reason="the PostgreSQL engine arrives with the search-pg merge")
     matches = selectors.who_has_done_this(user=member, text="نظام دفع إلكتروني لفواتير المياه")
     assert matches and matches[0].municipality.slug == "hebron"
 
