@@ -234,7 +234,6 @@ def who_has_done_this(request):
         "category": category,
         "asked": asked,
         "matches": matches,
-        "engine_missing": matches is None,
         "show_contacts": request.user.is_authenticated
         and (is_editor(request.user) or staff_municipality_id(request.user) is not None),
     }
