@@ -95,7 +95,7 @@ def make_data(users: int):
     from machina.core.db.models import get_model
 
     from forum import services
-    from projects_db.models import Governorate, Municipality
+    from hub.places.models import Governorate, Municipality
 
     Topic = get_model("forum_conversation", "Topic")
     Post = get_model("forum_conversation", "Post")

@@ -24,3 +24,7 @@ class HubConfig(AppConfig):
 
         search_adapters.register_page_adapters()
         search_adapters.connect()
+
+        from hub import receivers
+
+        receivers.connect()

@@ -117,8 +117,8 @@ def _category(slug: str):
 
 def _municipality(slug: str):
     """A demo municipality; the places come from projects_db's one demo list, loaded here if not there yet."""
+    from hub.places import selectors
     from projects_db import demo as projects_demo
-    from projects_db import selectors
 
     found = selectors.municipality_by_slug(slug=slug)
     if found is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("hub", "hub/accounts", "hub/cooperation", "projects_db", "forum", "search")
+APPS = ("hub", "hub/accounts", "hub/cooperation", "hub/places", "projects_db", "forum", "search")
 TARGET_LANGUAGES = ("ar",)
 SKIP_DIRS = {".venv", "var", "migrations", "node_modules", "__pycache__", "static_collected", "media"}
 # Templates under these folders of templates/ belong to that app's catalogue; the rest to hub.
@@ -66,6 +66,8 @@ def owner_of(path: Path) -> str:
         return "hub/accounts"
     if parts[:2] == ("hub", "cooperation"):
         return "hub/cooperation"
+    if parts[:2] == ("hub", "places"):
+        return "hub/places"
     return parts[0] if parts[0] in APPS else "hub"
 
 

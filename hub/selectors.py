@@ -1,8 +1,7 @@
 """Reads for the hub's pages: lists per language, the home page blocks, and guarded reads of other apps.
 
 Lists show the pages of the reader's language plus pages that exist only in another language (marked as such),
-so nothing is hidden because it was not translated. Other apps are reached only through their selectors, or,
-for apps whose models may not exist yet on this branch, through guarded `get_model` calls returning nothing.
+so nothing is hidden because it was not translated. Other apps are reached only through their selectors.
 """
 
 from __future__ import annotations
@@ -16,6 +15,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from hub.models import EventPage, NewsPage, PracticePage, StoryPage
+from hub.places import selectors as places
+from projects_db import selectors as projects
 
 
 def _in_language(queryset: QuerySet, *, locale: Locale) -> QuerySet:
@@ -70,7 +71,6 @@ def story_filter_options(*, locale: Locale) -> dict:
     ):
         municipalities[slug] = name_en if locale.language_code == "en" else name_ar
     years = sorted({d.year for d in stories.values_list("date", flat=True)}, reverse=True)
-    from projects_db import selectors as projects
 
     return {
         "categories": projects.category_choices(language=locale.language_code),
@@ -101,51 +101,33 @@ def news_list(*, locale: Locale) -> QuerySet:
     return _in_language(NewsPage.objects, locale=locale).select_related("lead_image").order_by("-date", "-pk")
 
 
-# --- other apps, guarded: their models may not be merged yet -------------------------------------------
-
-
-def _model(app_label: str, name: str):
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
+# --- other apps, through their selectors ------------------------------------------------------------------
 
 
 def municipality_count() -> int:
-    Municipality = _model("projects_db", "Municipality")
-    return Municipality.objects.count() if Municipality else 0
-
-
-def _published_projects():
-    """`projects_db.selectors.published_projects()` once the projects branch is merged, else None."""
-    from projects_db import selectors
-
-    published = getattr(selectors, "published_projects", None)
-    return published() if published is not None else None
+    return places.municipality_count()
 
 
 def latest_projects(*, limit: int = 5) -> list:
-    projects = _published_projects()
-    return [] if projects is None else list(projects.order_by("-published_at")[:limit])
+    return list(projects.published_projects().order_by("-published_at")[:limit])
 
 
 def project_count() -> int:
-    projects = _published_projects()
-    return 0 if projects is None else projects.count()
+    return projects.published_projects().count()
 
 
 def projects_for_municipality(*, municipality_id: int | None, limit: int = 6) -> list:
-    projects = _published_projects()
-    if projects is None or municipality_id is None:
+    if municipality_id is None:
         return []
-    return list(projects.filter(lead_municipality_id=municipality_id).order_by("-published_at")[:limit])
+    return list(
+        projects.published_projects().filter(lead_municipality_id=municipality_id).order_by("-published_at")[:limit]
+    )
 
 
 def projects_by_slugs(*, slugs: list[str]) -> list:
-    projects = _published_projects()
-    if projects is None or not slugs:
+    if not slugs:
         return []
-    return list(projects.filter(slug__in=slugs))
+    return list(projects.published_projects().filter(slug__in=slugs))
 
 
 def latest_forum_topics(*, limit: int = 5) -> list:

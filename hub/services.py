@@ -163,3 +163,24 @@ def private_media_move(*, dry_run: bool = False) -> dict[str, list[str]]:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(str(source), str(target))  # copies then removes when the roots are on two disks
     return result
+
+
+def stories_reindex_for_place(*, municipality_id: int | None = None, governorate_id: int | None = None) -> int:
+    """Rewrite the search documents of the live stories of a renamed municipality or governorate, and let cached
+    pages (which show its name) go stale. Called through hub.places.signals, inside the rename's transaction."""
+    from hub import caching, search_adapters
+    from hub.models import StoryPage
+
+    stories = StoryPage.objects.live().select_related("locale", "municipality__governorate", "category")
+    if municipality_id is not None:
+        stories = stories.filter(municipality_id=municipality_id)
+    elif governorate_id is not None:
+        stories = stories.filter(municipality__governorate_id=governorate_id)
+    else:
+        return 0
+    count = 0
+    for story in stories:
+        search_adapters.index_page(story)
+        count += 1
+    transaction.on_commit(caching.bump_content_version)
+    return count

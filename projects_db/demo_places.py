@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from projects_db.models import Country, Governorate, Municipality
+from hub.places.models import Country, Governorate, Municipality
 
 M = Municipality.Kind.MUNICIPALITY
 V = Municipality.Kind.VILLAGE_COUNCIL

@@ -644,7 +644,8 @@ def _date(value):
 
 def load(*, stdout=None) -> int:
     """Create what is missing; return how many projects were created."""
-    from projects_db.models import Category, Municipality, Organisation, Project
+    from hub.places.models import Municipality
+    from projects_db.models import Category, Organisation, Project
     from projects_db.services import project_import
 
     _organisations()

@@ -9,9 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hub.accounts.roles import is_editor, staff_municipality_id
+from hub.places import selectors as places
 from hub.text import SingleLineTextMixin
 from projects_db import fields
-from projects_db.models import Municipality, Organisation, Project
+from projects_db.models import Organisation, Project
 from projects_db.uploads import validate_document, validate_image
 
 FORM_FIELDS = fields.EDITABLE_FIELDS  # the one declaration (projects_db.fields)
@@ -102,7 +103,7 @@ class ProjectForm(SingleLineTextMixin, forms.ModelForm):
     def __init__(self, *args, user, project: Project | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["partner_municipalities"].queryset = Municipality.objects.order_by("name_en")
+        self.fields["partner_municipalities"].queryset = places.municipalities().order_by("name_en")
         self.fields["funders"].queryset = Organisation.objects.all()
         self.fields["vendors"].queryset = Organisation.objects.all()
         based_on = Project.objects.published().select_related("lead_municipality")
@@ -112,7 +113,7 @@ class ProjectForm(SingleLineTextMixin, forms.ModelForm):
         if not is_editor(user):
             # Whatever is posted, staff record projects of their own municipality.
             own = staff_municipality_id(user)
-            self.fields["lead_municipality"].queryset = Municipality.objects.filter(pk=own)
+            self.fields["lead_municipality"].queryset = places.municipalities().filter(pk=own)
             self.fields["lead_municipality"].initial = own
             self.fields["lead_municipality"].empty_label = None
 

@@ -22,12 +22,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hub.places import selectors as places
 from hub.text import SingleLineTextMixin
 from projects_db import fields, services
 from projects_db.exports import unguard_formula
 from projects_db.fields import EDITABLE_FIELDS
 from projects_db.forms import https_by_default, parse_outcomes
-from projects_db.models import Category, Municipality, Organisation, Project
+from projects_db.models import Category, Organisation, Project
 
 # Columns, and how an export's columns are read: from the one declaration (projects_db.fields).
 REQUIRED = fields.IMPORT_REQUIRED
@@ -53,10 +54,10 @@ class SlugListField(forms.ModelMultipleChoiceField):
 
 
 class ImportRowForm(SingleLineTextMixin, forms.ModelForm):
-    lead_municipality = forms.ModelChoiceField(Municipality.objects.all(), to_field_name="slug")
+    lead_municipality = forms.ModelChoiceField(places.municipalities(), to_field_name="slug")
     category = forms.ModelChoiceField(Category.objects.all(), to_field_name="slug")
     based_on = forms.ModelChoiceField(Project.objects.all(), to_field_name="slug", required=False)
-    partner_municipalities = SlugListField(Municipality.objects.all(), required=False)
+    partner_municipalities = SlugListField(places.municipalities(), required=False)
     funders = SlugListField(Organisation.objects.all(), required=False)
     vendors = SlugListField(Organisation.objects.all(), required=False)
     maintenance = forms.ChoiceField(choices=Project.Maintenance.choices, required=False)

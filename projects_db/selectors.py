@@ -5,23 +5,17 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from hub.accounts.roles import can_act_for_municipality, is_editor, staff_municipality_id
-from projects_db.models import (
-    Category,
-    Governorate,
-    Municipality,
-    Organisation,
-    Project,
-    ProjectChange,
-    ProjectOutcome,
-    ProjectRevision,
-)
+from hub.places import selectors as places
+from hub.places.models import Municipality
+from projects_db.models import Category, Organisation, Project, ProjectChange, ProjectOutcome, ProjectRevision
 
 
 def search_labels(*, facet: str, values: set[str], language: str) -> dict[str, str]:
     """Names in `language` of the municipalities, governorates or categories with these slugs (search facets)."""
-    model = {"municipality": Municipality, "governorate": Governorate, "category": Category}[facet]
+    if facet in ("municipality", "governorate"):
+        return places.names_by_slug(kind=facet, slugs=values, language=language)
     field = "name_en" if language == "en" else "name_ar"
-    return dict(model.objects.filter(slug__in=values).values_list("slug", field))
+    return dict(Category.objects.filter(slug__in=values).values_list("slug", field))
 
 
 def category_choices(*, language: str) -> list[tuple[str, str]]:
@@ -34,8 +28,8 @@ def category_by_slug(*, slug: str) -> Category | None:
     return Category.objects.filter(slug=slug).first()
 
 
-def municipality_by_slug(*, slug: str) -> Municipality | None:
-    return Municipality.objects.select_related("governorate").filter(slug=slug).first()
+def categories() -> QuerySet[Category]:
+    return Category.objects.all()
 
 
 # ---- projects ----
@@ -147,9 +141,9 @@ def facet_counts(*, queryset: QuerySet[Project], field: str) -> dict:
 def filter_choices() -> dict[str, list]:
     """Every value a directory filter can take (one query each)."""
     return {
-        "governorate": list(Governorate.objects.all()),
+        "governorate": list(places.governorates()),
         "municipality": list(
-            Municipality.objects.filter(Q(projects__state=Project.State.PUBLISHED)).distinct().order_by("name_en")
+            places.municipalities().filter(Q(projects__state=Project.State.PUBLISHED)).distinct().order_by("name_en")
         ),
         "category": list(Category.objects.all()),
         "funder": list(Organisation.objects.filter(funded_projects__state=Project.State.PUBLISHED).distinct()),
@@ -161,7 +155,7 @@ def filter_choices() -> dict[str, list]:
 
 def municipality_directory(*, governorate_slug: str | None = None) -> QuerySet[Municipality]:
     """Every municipality with its governorate and its number of published projects."""
-    queryset = Municipality.objects.select_related("governorate").annotate(
+    queryset = places.municipalities().annotate(
         published_count=Count("projects", filter=Q(projects__state=Project.State.PUBLISHED), distinct=True)
     )
     if governorate_slug:
@@ -170,12 +164,7 @@ def municipality_directory(*, governorate_slug: str | None = None) -> QuerySet[M
 
 
 def municipality_page(*, slug: str) -> Municipality | None:
-    return (
-        Municipality.objects.select_related("governorate")
-        .annotate(staff_count=Count("staff", distinct=True))
-        .filter(slug=slug)
-        .first()
-    )
+    return places.municipalities().annotate(staff_count=Count("staff", distinct=True)).filter(slug=slug).first()
 
 
 def municipality_projects(*, municipality: Municipality) -> QuerySet[Project]:

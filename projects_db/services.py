@@ -28,7 +28,8 @@ from hub.accounts.roles import can_act_for_municipality, is_editor
 from hub.text import clean_rich_text
 from projects_db import fields
 from projects_db.models import (
-    Municipality,
+    Category,
+    Organisation,
     Project,
     ProjectChange,
     ProjectOutcome,
@@ -581,11 +582,23 @@ def organisation_delete(*, user, organisation: Organisation) -> None:
 
 
 # ---- municipalities ----
+# ---- places shown on projects ----
 
 
-@transaction.atomic
-def municipality_record_portal_check(*, municipality_id: int, ok: bool, status: str) -> None:
-    """Store the result of one portal check (see the check_portals command)."""
-    Municipality.objects.filter(pk=municipality_id).update(
-        portal_ok=ok, portal_status=status[:200], portal_checked_at=timezone.now()
-    )
+def projects_reindex_for_place(*, municipality_id: int | None = None, governorate_id: int | None = None) -> int:
+    """Rewrite the search documents of the published projects led in a renamed municipality or governorate.
+
+    Called (through hub.places.signals) inside the transaction of the rename, so documents and names agree.
+    """
+    projects = Project.objects.published().select_related("lead_municipality__governorate", "category")
+    if municipality_id is not None:
+        projects = projects.filter(lead_municipality_id=municipality_id)
+    elif governorate_id is not None:
+        projects = projects.filter(lead_municipality__governorate_id=governorate_id)
+    else:
+        return 0
+    count = 0
+    for project in projects:
+        _index(project)
+        count += 1
+    return count

@@ -13,7 +13,8 @@ from django_tasks import task
 
 from hub.accounts.roles import MINISTRY_EDITORS
 from hub.accounts.selectors import languages_of
-from projects_db.models import Municipality, ProjectChange
+from hub.places import selectors as places
+from projects_db.models import ProjectChange
 
 TO_EDITORS = {ProjectChange.Action.SUBMITTED, ProjectChange.Action.CHANGE_PROPOSED}
 TO_MUNICIPALITY = {
@@ -70,10 +71,10 @@ def notify_review(*, change_id: int) -> int:
 @task()
 def check_portal(*, municipality_id: int, timeout: float = 10.0) -> bool:
     """Check one municipality's portal address and record the result."""
+    from hub.places.services import municipality_record_portal_check
     from projects_db.portals import probe
-    from projects_db.services import municipality_record_portal_check
 
-    municipality = Municipality.objects.filter(pk=municipality_id).exclude(portal_url="").first()
+    municipality = places.municipalities().filter(pk=municipality_id).exclude(portal_url="").first()
     if municipality is None:
         return False
     ok, status = probe(municipality.portal_url, timeout=timeout)

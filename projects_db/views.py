@@ -17,11 +17,12 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 
 from hub.accounts.roles import is_editor, staff_municipality_id
+from hub.places import selectors as places
 from hub.redirects import safe_next
 from projects_db import selectors, services
 from projects_db.filters import FACETS, directory, filter_errors
 from projects_db.forms import ProjectForm, ReturnForm, format_outcomes
-from projects_db.models import Governorate, Project
+from projects_db.models import Project
 
 PAGE_SIZE = 20
 
@@ -94,7 +95,7 @@ def municipality_directory(request):
     governorate = request.GET.get("governorate") or None
     context = {
         "page_obj": _page(request, selectors.municipality_directory(governorate_slug=governorate), 50),
-        "governorates": list(Governorate.objects.all()),
+        "governorates": list(places.governorates()),
         "selected_governorate": governorate or "",
         "show_checks": selectors.user_sees_portal_checks(request.user),
         "page_query": _query_without(request, "page"),

@@ -21,7 +21,7 @@ from hub.snippet_views import (
 )
 from projects_db import selectors, services
 from projects_db.forms import FORM_FIELDS
-from projects_db.models import Category, Governorate, Municipality, Organisation, Project
+from projects_db.models import Category, Organisation, Project
 
 M2M = ("partner_municipalities", "funders", "vendors")
 
@@ -136,48 +136,10 @@ class OrganisationViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class MunicipalityViewSet(SnippetViewSet):
-    model = Municipality
-    icon = "home"
-    menu_label = _("Municipalities")
-    list_display = ["name_ar", "name_en", "governorate", "portal_url", "portal_ok"]
-    list_filter = ["governorate", "kind", "is_partner", "portal_ok"]
-    search_fields = ["name_ar", "name_en", "slug"]
-    search_backend_name = None
-    panels = [
-        FieldPanel(name)
-        for name in (
-            "name_ar",
-            "name_en",
-            "slug",
-            "governorate",
-            "kind",
-            "portal_url",
-            "population",
-            "latitude",
-            "longitude",
-            "is_partner",
-        )
-    ]
-
-    def get_queryset(self, request):
-        return Municipality.objects.select_related("governorate")
-
-
-class GovernorateViewSet(SnippetViewSet):
-    model = Governorate
-    icon = "site"
-    menu_label = _("Governorates")
-    list_display = ["name_ar", "name_en", "country"]
-    list_filter = ["country"]
-    search_fields = ["name_ar", "name_en"]
-    search_backend_name = None
-
-
 class ProjectsDatabaseGroup(SnippetViewSetGroup):
     menu_label = _("Projects database")
     menu_icon = "folder-open-inverse"
-    items = (ProjectViewSet, CategoryViewSet, OrganisationViewSet, MunicipalityViewSet, GovernorateViewSet)
+    items = (ProjectViewSet, CategoryViewSet, OrganisationViewSet)
 
 
 register_snippet(ProjectsDatabaseGroup)

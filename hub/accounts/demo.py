@@ -119,7 +119,7 @@ def _ensure_account(account: DemoAccount, password: str) -> User:
 
 def _ensure_staff(account: DemoAccount, users: dict[str, User], editor: User) -> bool:
     """Verify the demo staff through the same request-and-verify path real staff take."""
-    from projects_db.selectors import municipality_by_slug
+    from hub.places.selectors import municipality_by_slug
 
     municipality = municipality_by_slug(slug=account.municipality_slug)
     if municipality is None:

@@ -23,7 +23,13 @@ MODEL_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
         # The projects database in the Wagtail admin (docs/projects.md): no delete, a project's history must stay.
         *[
             ("projects_db", model, f"{action}_{model}")
-            for model in ("project", "category", "organisation", "municipality", "governorate")
+            for model in ("project", "category", "organisation")
+            for action in ADD_CHANGE_VIEW
+        ],
+        # Municipalities and governorates (hub.places, shown in the Wagtail admin's Places menu).
+        *[
+            ("places", model, f"{action}_{model}")
+            for model in ("municipality", "governorate")
             for action in ADD_CHANGE_VIEW
         ],
         # The cooperation snippets (docs/cooperation.md).

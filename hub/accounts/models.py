@@ -12,7 +12,7 @@ class User(AbstractUser):
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     bio = models.TextField(_("short bio"), max_length=1000, blank=True)
     municipality = models.ForeignKey(
-        "projects_db.Municipality",
+        "places.Municipality",
         verbose_name=_("verified municipality"),
         on_delete=models.SET_NULL,
         null=True,
@@ -48,7 +48,7 @@ class MembershipRequest(models.Model):
         User, verbose_name=_("applicant"), on_delete=models.CASCADE, related_name="membership_requests"
     )
     municipality = models.ForeignKey(
-        "projects_db.Municipality",
+        "places.Municipality",
         verbose_name=_("municipality"),
         on_delete=models.CASCADE,
         related_name="membership_requests",

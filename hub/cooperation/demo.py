@@ -220,10 +220,10 @@ def _award():
 def _twinning() -> None:
     from hub.cooperation import services
     from hub.cooperation.models import Agreement
-    from projects_db import selectors as projects
+    from hub.places import selectors as places
 
-    hebron = projects.municipality_by_slug(slug="hebron")
-    karak = projects.municipality_by_slug(slug="karak")
+    hebron = places.municipality_by_slug(slug="hebron")
+    karak = places.municipality_by_slug(slug="karak")
     if hebron is None or karak is None:
         return
     if Agreement.objects.filter(title_en="Hebron–Karak twinning").exists():

@@ -152,7 +152,7 @@ class Nomination(models.Model):
 
     edition = models.ForeignKey(AwardEdition, on_delete=models.CASCADE, related_name="nominations")
     municipality = models.ForeignKey(
-        "projects_db.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
+        "places.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
     )
     project = models.ForeignKey(
         "projects_db.Project", verbose_name=_("project"), on_delete=models.PROTECT, related_name="+"
@@ -352,7 +352,7 @@ class Agreement(ClusterableModel):
     title_ar = models.CharField(_("title (Arabic)"), max_length=250)
     title_en = models.CharField(_("title (English)"), max_length=250)
     signed_on = models.DateField(_("signed on"))
-    parties = ParentalManyToManyField("projects_db.Municipality", verbose_name=_("parties"), related_name="+")
+    parties = ParentalManyToManyField("places.Municipality", verbose_name=_("parties"), related_name="+")
     aims_ar = models.TextField(_("aims (Arabic)"), blank=True)
     aims_en = models.TextField(_("aims (English)"), blank=True)
     projects = ParentalManyToManyField(

@@ -7,10 +7,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core import signing
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from hub import unsubscribe
 from hub.accounts.roles import is_editor, is_juror
 from hub.cooperation.models import (
     Agreement,
@@ -24,6 +26,7 @@ from hub.cooperation.models import (
     Recommendation,
     ResponsibleBody,
 )
+from hub.places import selectors as places
 from projects_db import selectors as projects
 
 # ---- award ----
@@ -279,22 +282,16 @@ MATCH_STATUSES = ("live", "completed")
 
 
 def _engine_search(*, text: str, user, category: str = "", engine=None):
-    """Ask the site's search engine for published projects; None when no engine is installed.
-
-    The search service (search.selectors.search) is used when present; an explicit `engine` (any
-    search.engines.base.Engine) is asked directly.
-    """
+    """Ask the site's search service (search.selectors.search) for published projects; an explicit `engine` (any
+    search.engines.base.Engine) is asked directly."""
     from search.engines.base import Audience, SearchQuery
+    from search.selectors import search
 
     filters = {"type": ["project"]}
     if category:
         filters["category"] = [category]
     language = (get_language() or "ar")[:2]
     if engine is None:
-        try:  # the search service arrives with the PostgreSQL engine (branch search-pg)
-            from search.selectors import search
-        except ImportError:
-            return None
         return search(text=text, user=user, filters=filters, language=language, per_page=100)
     audience = Audience(visibilities=frozenset({"public"}))
     return engine.search(SearchQuery(text=text, audience=audience, filters=filters, language=language, per_page=100))
@@ -302,11 +299,11 @@ def _engine_search(*, text: str, user, category: str = "", engine=None):
 
 def who_has_done_this(
     *, user, text: str = "", project=None, category=None, engine=None, limit: int = 10
-) -> list[MunicipalityMatch] | None:
+) -> list[MunicipalityMatch]:
     """Municipalities with live or completed projects matching a need, a project or a category, most relevant first.
 
     Relevance is the sum of the search scores of a municipality's matching projects. For a project, its own
-    municipality is left out. Returns None when the search engine is not available.
+    municipality is left out.
     """
     exclude_municipality = None
     category_slug = ""
@@ -321,8 +318,6 @@ def who_has_done_this(
     if not text:
         return []
     results = _engine_search(text=text, user=user, category=category_slug, engine=engine)
-    if results is None:
-        return None
     scores: dict[int, float] = {}
     for hit in results.hits:
         if hit.source_type != "project" or not str(hit.source_id).isdigit():
@@ -352,9 +347,7 @@ def who_has_done_this(
 
 
 def category_by_slug(*, slug: str):
-    from projects_db.models import Category
-
-    return Category.objects.filter(slug=slug).first()
+    return projects.category_by_slug(slug=slug)
 
 
 def project_by_slug(*, slug: str):
@@ -365,14 +358,12 @@ def project_by_slug(*, slug: str):
 
 
 def follow_target_exists(*, kind: str, target_id: int) -> bool:
-    from projects_db.models import Category, Municipality
-
-    model = {
-        Follow.Kind.MUNICIPALITY: Municipality,
-        Follow.Kind.CATEGORY: Category,
-        Follow.Kind.RECOMMENDATION: Recommendation,
+    targets = {
+        Follow.Kind.MUNICIPALITY: places.municipalities,
+        Follow.Kind.CATEGORY: projects.categories,
+        Follow.Kind.RECOMMENDATION: Recommendation.objects.all,
     }.get(kind)
-    return model is not None and model.objects.filter(pk=target_id).exists()
+    return targets is not None and targets().filter(pk=target_id).exists()
 
 
 def is_following(*, user, kind: str, target_id: int) -> bool:
@@ -390,8 +381,6 @@ class DigestGroup:
 
 def digest_for(*, user, since: datetime.datetime) -> list[DigestGroup]:
     """What changed since `since` in what the user follows, grouped by followed thing (four queries at most)."""
-    from projects_db.models import Category, Municipality
-
     follows = defaultdict(list)
     for kind, target_id in Follow.objects.filter(user=user).values_list("kind", "target_id"):
         follows[kind].append(target_id)
@@ -404,8 +393,8 @@ def digest_for(*, user, since: datetime.datetime) -> list[DigestGroup]:
                 | Q(category_id__in=follows[Follow.Kind.CATEGORY])
             )
         )
-        municipalities = Municipality.objects.in_bulk(follows[Follow.Kind.MUNICIPALITY])
-        categories = Category.objects.in_bulk(follows[Follow.Kind.CATEGORY])
+        municipalities = places.municipalities().in_bulk(follows[Follow.Kind.MUNICIPALITY])
+        categories = projects.categories().in_bulk(follows[Follow.Kind.CATEGORY])
         for pk, municipality in sorted(municipalities.items(), key=lambda kv: kv[1].name_en):
             items = [(p.published_at, p.title, p.get_absolute_url()) for p in rows if p.lead_municipality_id == pk]
             if items:
@@ -455,3 +444,19 @@ def digest_since(*, user_id: int) -> datetime.datetime:
     if state and state.last_sent_at:
         return state.last_sent_at
     return timezone.now() - datetime.timedelta(days=7)
+
+
+def digest_unsubscribe_token(*, user) -> str:
+    """The signed token of the digest's one-click unsubscribe link (hub.unsubscribe, purpose "digest")."""
+    return unsubscribe.make_token(purpose="digest", user_id=user.pk)
+
+
+def digest_user_from_token(*, token: str):
+    """The user a digest unsubscribe token names, or None if it is forged or the user is gone."""
+    from django.contrib.auth import get_user_model
+
+    try:
+        user_id = unsubscribe.read_token(token, purpose="digest")["u"]
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=user_id).first()

@@ -17,7 +17,6 @@ def send_weekly_digest() -> int:
     Idempotent: each user's `last_sent_at` moves forward only when their mail is sent, and the next run
     looks only at what changed after it.
     """
-    from hub import unsubscribe
     from hub.accounts import selectors as accounts_selectors
     from hub.cooperation import selectors, services
 
@@ -30,7 +29,7 @@ def send_weekly_digest() -> int:
             groups = selectors.digest_for(user=user, since=since)
             if not groups:
                 continue
-            token = unsubscribe.make_token(purpose="digest", user_id=user.pk)
+            token = selectors.digest_unsubscribe_token(user=user)
             context = {
                 "user": user,
                 "groups": groups,

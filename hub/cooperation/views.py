@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub import unsubscribe as unsubscribe_links
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors, services
 from hub.cooperation.forms import NominationForm, ScoreForm
@@ -238,7 +235,6 @@ def who_has_done_this(request):
         "category": category,
         "asked": asked,
         "matches": matches,
-        "engine_missing": matches is None,
         "show_contacts": request.user.is_authenticated
         and (is_editor(request.user) or staff_municipality_id(request.user) is not None),
     }
@@ -266,11 +262,7 @@ def follow(request):
 
 def unsubscribe(request, token: str):
     """One click from the digest e-mail: no sign-in needed, the signed token names the user."""
-    try:
-        user_id = unsubscribe_links.read_token(token, purpose="digest")["u"]
-    except signing.BadSignature:
-        raise Http404 from None
-    user = get_user_model().objects.filter(pk=user_id).first()
+    user = selectors.digest_user_from_token(token=token)
     if user is None:
         raise Http404
     services.digest_unsubscribe(user=user)

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('hub', '0001_initial'),
-        ('projects_db', '0001_initial'),
+        ('places', '0001_initial'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
     ]
@@ -145,7 +145,7 @@ class Migration(migrations.Migration):
                 ('contact_email', models.EmailField(blank=True, help_text='Shown to signed-in members who want to contact the team.', max_length=254, verbose_name='team contact e-mail')),
                 ('featured', models.BooleanField(default=False, verbose_name='featured on the home page')),
                 ('lead_image', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailimages.image', verbose_name='lead image')),
-                ('municipality', models.ForeignKey(help_text='Whose story this is. Municipal staff can only choose their own municipality.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='projects_db.municipality', verbose_name='municipality')),
+                ('municipality', models.ForeignKey(help_text='Whose story this is. Municipal staff can only choose their own municipality.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='places.municipality', verbose_name='municipality')),
             ],
             options={
                 'verbose_name': 'success story',

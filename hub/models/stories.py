@@ -82,7 +82,7 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
     """One success story: a municipality, what it built, and what came of it (key figures)."""
 
     municipality = models.ForeignKey(
-        "projects_db.Municipality",
+        "places.Municipality",
         verbose_name=_("municipality"),
         on_delete=models.PROTECT,
         null=True,
@@ -175,11 +175,12 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
             facets.update(category=category.slug, category_name=category.name_en if english else category.name_ar)
         municipality = self.municipality
         if municipality is not None:
-            facets.update(
+            governorate = municipality.governorate
+            facets.update(  # in the page's language too, whoever reindexes it (a rename in the admin, say)
                 municipality=municipality.slug,
-                municipality_name=municipality.name,
-                governorate=municipality.governorate.slug,
-                governorate_name=municipality.governorate.name,
+                municipality_name=municipality.name_en if english else municipality.name_ar,
+                governorate=governorate.slug,
+                governorate_name=governorate.name_en if english else governorate.name_ar,
             )
         return facets
 

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "hub",
     "hub.accounts",
     "hub.cooperation",
+    "hub.places",
     "projects_db",
     "search",
     # Wagtail
@@ -103,6 +104,16 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "hub.urls"
+
+
+def _municipality_url(municipality) -> str:
+    from django.urls import reverse
+
+    return reverse("projects_db:municipality_detail", kwargs={"slug": municipality.slug})
+
+
+# A municipality's page is the projects directory's (projects_db), which hub.places may not import.
+ABSOLUTE_URL_OVERRIDES = {"places.municipality": _municipality_url}
 WSGI_APPLICATION = "hub.wsgi.application"
 
 TEMPLATES = [

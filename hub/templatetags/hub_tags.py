@@ -47,17 +47,6 @@ def _page_url_in(page, code: str) -> str | None:
     return translation.get_url() if translation is not None else None
 
 
-@register.simple_tag
-def object_url(obj) -> str:
-    """`obj.get_absolute_url()`, or "" while the owning app has no public page for it yet."""
-    from django.urls import NoReverseMatch
-
-    try:
-        return obj.get_absolute_url()
-    except (NoReverseMatch, AttributeError):
-        return ""
-
-
 @register.filter
 def safe_richtext(value):
     """Wagtail's `richtext`, then cleaned by the one allow-list (hub.text): rich text stored by any route (import,

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects_db', '0001_initial'),
+        ('places', '0001_initial'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
@@ -47,21 +47,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'organisations',
                 'ordering': ['name_en'],
             },
-        ),
-        migrations.AddField(
-            model_name='municipality',
-            name='portal_checked_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='portal checked at'),
-        ),
-        migrations.AddField(
-            model_name='municipality',
-            name='portal_ok',
-            field=models.BooleanField(blank=True, null=True, verbose_name='portal reachable'),
-        ),
-        migrations.AddField(
-            model_name='municipality',
-            name='portal_status',
-            field=models.CharField(blank=True, max_length=200, verbose_name='portal check result'),
         ),
         migrations.CreateModel(
             name='Project',
@@ -101,9 +86,9 @@ class Migration(migrations.Migration):
                 ('documents', models.ManyToManyField(blank=True, related_name='+', to='wagtaildocs.document', verbose_name='documents')),
                 ('funders', models.ManyToManyField(blank=True, related_name='funded_projects', to='projects_db.organisation', verbose_name='funders and partners')),
                 ('images', models.ManyToManyField(blank=True, related_name='+', to='wagtailimages.image', verbose_name='images')),
-                ('lead_municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='projects_db.municipality', verbose_name='lead municipality')),
+                ('lead_municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='places.municipality', verbose_name='lead municipality')),
                 ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('partner_municipalities', models.ManyToManyField(blank=True, related_name='partner_projects', to='projects_db.municipality', verbose_name='partner municipalities')),
+                ('partner_municipalities', models.ManyToManyField(blank=True, related_name='partner_projects', to='places.municipality', verbose_name='partner municipalities')),
                 ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('vendors', models.ManyToManyField(blank=True, related_name='supplied_projects', to='projects_db.organisation', verbose_name='vendors and contractors')),
             ],

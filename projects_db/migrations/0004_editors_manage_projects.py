@@ -12,6 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("projects_db", "0003_project_documents_collection"),
         ("accounts", "0003_role_groups"),
+        ("places", "0001_initial"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

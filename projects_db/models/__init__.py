@@ -1,6 +1,5 @@
-"""Models of projects_db, by concern: places (governorates, municipalities) and projects."""
+"""Models of projects_db: projects and what describes them (places are in hub.places)."""
 
-from projects_db.models.places import Country, Governorate, Municipality
 from projects_db.models.projects import (
     Category,
     Organisation,
@@ -12,9 +11,6 @@ from projects_db.models.projects import (
 
 __all__ = [
     "Category",
-    "Country",
-    "Governorate",
-    "Municipality",
     "Organisation",
     "Project",
     "ProjectChange",

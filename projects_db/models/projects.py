@@ -14,8 +14,6 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 
-from projects_db.models.places import Municipality
-
 
 def _bilingual(obj) -> str:
     return obj.name_en if (get_language() or "ar").startswith("en") else obj.name_ar
@@ -124,10 +122,10 @@ class Project(models.Model):
     summary_translation = models.CharField(_("summary in the other language"), max_length=300, blank=True)
     # Who and what kind
     lead_municipality = models.ForeignKey(
-        Municipality, verbose_name=_("lead municipality"), on_delete=models.PROTECT, related_name="projects"
+        "places.Municipality", verbose_name=_("lead municipality"), on_delete=models.PROTECT, related_name="projects"
     )
     partner_municipalities = models.ManyToManyField(
-        Municipality, verbose_name=_("partner municipalities"), blank=True, related_name="partner_projects"
+        "places.Municipality", verbose_name=_("partner municipalities"), blank=True, related_name="partner_projects"
     )
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="projects"

@@ -12,7 +12,7 @@ PASSWORD = "a-Good-passw0rd!"
 
 class GovernorateFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "projects_db.Governorate"
+        model = "places.Governorate"
         django_get_or_create = ("slug",)
 
     name_ar = "الخليل"
@@ -22,7 +22,7 @@ class GovernorateFactory(factory.django.DjangoModelFactory):
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "projects_db.Municipality"
+        model = "places.Municipality"
         django_get_or_create = ("slug",)
 
     name_ar = factory.Sequence(lambda n: f"بلدية {n}")

@@ -66,7 +66,8 @@ def site_pages():
     from machina.core.db.models import get_model
     from wagtail.models import Page
 
-    from projects_db.models import Municipality, Project
+    from hub.places.models import Municipality
+    from projects_db.models import Project
 
     Topic = get_model("forum_conversation", "Topic")
     topic = Topic.objects.filter(approved=True).select_related("forum").order_by("pk").first()

@@ -7,9 +7,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from hub import unsubscribe
 from hub.cooperation import services
 from hub.cooperation.models import DigestState, Follow
+from hub.cooperation.selectors import digest_unsubscribe_token
 from hub.cooperation.tasks import send_weekly_digest
 from tests.cooperation.factories import RecommendationFactory
 from tests.projects_db.factories import ProjectFactory
@@ -60,7 +60,7 @@ def test_nobody_following_anything_gets_no_mail(member, hebron, category):
 def test_unsubscribe_in_one_click_stops_the_digest(client, member, hebron, category):
     services.follow_toggle(user=member, kind="municipality", target_id=hebron.pk)
     ProjectFactory(lead_municipality=hebron, category=category)
-    response = client.get(f"/en/cooperation/unsubscribe/{unsubscribe.make_token(purpose='digest', user_id=member.pk)}/")
+    response = client.get(f"/en/cooperation/unsubscribe/{digest_unsubscribe_token(user=member)}/")
     assert response.status_code == 200
     assert DigestState.objects.get(user=member).unsubscribed
     assert send_weekly_digest.call() == 0

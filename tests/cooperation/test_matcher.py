@@ -1,7 +1,7 @@
 """ "Who has done this?": municipalities with live or completed projects matching a need, through the search engine.
 
-The matcher asks the search engine (search.engines.base interface). Until the PostgreSQL engine is merged, these
-tests give it a small engine over the same SearchDocument rows; the last test uses the real engine when present.
+The matcher asks the search engine (search.engines.base interface). Most tests give it a small engine over the same
+SearchDocument rows, so they say what the matcher does with hits; the tests on demo data use the real engine.
 """
 
 import pytest
@@ -126,7 +126,6 @@ def test_an_unknown_project_or_category_is_404(client):
 
 
 def test_the_real_search_engine_finds_the_demo_need(water_projects, member):
-    pytest.importorskip("search.engines.postgres", reason="the PostgreSQL engine arrives with the search-pg merge")
     matches = selectors.who_has_done_this(user=member, text="نظام دفع إلكتروني لفواتير المياه")
     assert matches and matches[0].municipality.slug == "hebron"
 
@@ -163,18 +162,12 @@ def test_the_matcher_on_demo_data_finds_the_water_bill_payers(member):
     projects_demo.load_places()
     projects_demo.load_projects()
     demo_projects = list(project_selectors.published_projects())
-    if not demo_projects:
-        pytest.skip("the demo projects arrive with the projects branch")
+    assert demo_projects
     for project in demo_projects:
         search_services.index_instance(source_type="project", instance=project)
-    engine = None
-    try:
-        from search.engines.postgres import PostgresEngine
+    from search.engines.postgres import PostgresEngine
 
-        engine = PostgresEngine()
-    except ImportError:
-        engine = WordEngine()
-    matches = selectors.who_has_done_this(user=member, text="نظام دفع إلكتروني لفواتير المياه", engine=engine)
+    matches = selectors.who_has_done_this(user=member, text="نظام دفع إلكتروني لفواتير المياه", engine=PostgresEngine())
     water = [m for m in matches if any("المياه" in p.title for p in m.projects)]
     assert water, [m.municipality.slug for m in matches]
     assert all(p.status in ("live", "completed") for m in matches for p in m.projects)

@@ -34,7 +34,7 @@ def make_member(**kwargs):
 
 
 def make_staff(municipality=None, **kwargs):
-    from projects_db.models import Governorate, Municipality
+    from hub.places.models import Governorate, Municipality
 
     if municipality is None:
         governorate, _ = Governorate.objects.get_or_create(

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 class GovernorateFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "projects_db.Governorate"
+        model = "places.Governorate"
         django_get_or_create = ("slug",)
 
     slug = factory.Sequence(lambda n: f"gov-{n}")
@@ -23,7 +23,7 @@ class GovernorateFactory(factory.django.DjangoModelFactory):
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "projects_db.Municipality"
+        model = "places.Municipality"
         django_get_or_create = ("slug",)
 
     slug = factory.Sequence(lambda n: f"town-{n}")

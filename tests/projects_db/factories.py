@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from hub.accounts.roles import MINISTRY_EDITORS
-from projects_db.models import Category, Governorate, Municipality, Organisation, Project, ProjectOutcome
+from hub.places.models import Governorate, Municipality
+from projects_db.models import Category, Organisation, Project, ProjectOutcome
 
 
 class GovernorateFactory(factory.django.DjangoModelFactory):

@@ -23,8 +23,8 @@ def test_editor_lists_filters_and_searches_projects_and_places(admin_client, heb
     assert "Nablus billing" in body and "Hebron e-portal" not in body
     body = admin_client.get("/admin/snippets/projects_db/project/?q=portal").content.decode()
     assert "Hebron e-portal" in body and "Nablus billing" not in body
-    for model in ("category", "organisation", "municipality", "governorate"):
-        assert admin_client.get(f"/admin/snippets/projects_db/{model}/").status_code == 200
+    for model in ("projects_db/category", "projects_db/organisation", "places/municipality", "places/governorate"):
+        assert admin_client.get(f"/admin/snippets/{model}/").status_code == 200
 
 
 def test_saving_in_the_admin_goes_through_the_service_and_is_recorded(admin_client, hebron, category):

@@ -4,8 +4,8 @@ import io
 
 import pytest
 
+from hub.places.models import Country, Governorate, Municipality
 from projects_db import demo
-from projects_db.models import Country, Governorate, Municipality
 
 pytestmark = pytest.mark.django_db
 

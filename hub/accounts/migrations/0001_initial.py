@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('projects_db', '0001_initial'),
+        ('places', '0001_initial'),
     ]
 
     operations = [
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('job_title', models.CharField(blank=True, max_length=150, verbose_name='job title')),
                 ('bio', models.TextField(blank=True, max_length=1000, verbose_name='short bio')),
                 ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('municipality', models.ForeignKey(blank=True, help_text='Set when an editor verifies this person as staff of the municipality.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff', to='projects_db.municipality', verbose_name='verified municipality')),
+                ('municipality', models.ForeignKey(blank=True, help_text='Set when an editor verifies this person as staff of the municipality.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff', to='places.municipality', verbose_name='verified municipality')),
                 ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
             ],
             options={

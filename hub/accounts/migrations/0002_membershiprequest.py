@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('projects_db', '0001_initial'),
+        ('places', '0001_initial'),
     ]
 
     operations = [
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('reason', models.TextField(blank=True, max_length=1000, verbose_name='reason')),
                 ('notified_at', models.DateTimeField(blank=True, help_text='When the decision e-mail was sent.', null=True, verbose_name='applicant notified at')),
                 ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='membership_requests', to='projects_db.municipality', verbose_name='municipality')),
+                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='membership_requests', to='places.municipality', verbose_name='municipality')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='membership_requests', to=settings.AUTH_USER_MODEL, verbose_name='applicant')),
             ],
             options={

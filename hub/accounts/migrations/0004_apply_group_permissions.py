@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
         ("projects_db", "0004_editors_manage_projects"),
         ("cooperation", "0002_award_jury_group"),
         ("hub", "0003_story_category_from_projects"),
+        ("places", "0002_content_types"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailadmin", "0006_formstate"),

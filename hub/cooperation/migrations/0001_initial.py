@@ -14,6 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('hub', '0002_cms_page_types'),
+        ('places', '0001_initial'),
         ('projects_db', '0002_projects'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
@@ -68,7 +69,7 @@ class Migration(migrations.Migration):
                 ('signed_on', models.DateField(verbose_name='signed on')),
                 ('aims_ar', models.TextField(blank=True, verbose_name='aims (Arabic)')),
                 ('aims_en', models.TextField(blank=True, verbose_name='aims (English)')),
-                ('parties', modelcluster.fields.ParentalManyToManyField(related_name='+', to='projects_db.municipality', verbose_name='parties')),
+                ('parties', modelcluster.fields.ParentalManyToManyField(related_name='+', to='places.municipality', verbose_name='parties')),
                 ('projects', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='projects_db.project', verbose_name='linked projects')),
             ],
             options={
@@ -117,7 +118,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='nominations', to='cooperation.awardedition')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='projects_db.municipality', verbose_name='municipality')),
+                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.municipality', verbose_name='municipality')),
                 ('nominated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='projects_db.project', verbose_name='project')),
             ],

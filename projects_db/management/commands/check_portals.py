@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from projects_db.models import Municipality
+from hub.places import selectors as places
 from projects_db.tasks import check_portal
 
 
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--municipality", action="append", help="Only this municipality (slug); repeatable.")
 
     def handle(self, *args, timeout: float, municipality=None, **options):
-        municipalities = Municipality.objects.exclude(portal_url="").order_by("pk")
+        municipalities = places.municipalities().exclude(portal_url="").order_by("pk")
         if municipality:
             municipalities = municipalities.filter(slug__in=municipality)
         ids = list(municipalities.values_list("pk", flat=True))

@@ -1,8 +1,12 @@
-"""Places: governorates and municipalities (with their portal links and the last check of each portal)."""
+"""Places: governorates and municipalities (with their portal links and the last check of each portal).
+
+The tables keep the names they had when these models lived in projects_db. This app imports no other app of the
+project: the municipality page's address comes from settings.ABSOLUTE_URL_OVERRIDES, and the apps that show a
+place's name listen to hub.places.signals.
+"""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +25,7 @@ class Governorate(models.Model):
     country = models.CharField(_("country"), max_length=2, choices=Country.choices, default=Country.PALESTINE)
 
     class Meta:
+        db_table = "projects_db_governorate"
         ordering = ["name_en"]
         verbose_name = _("governorate")
         verbose_name_plural = _("governorates")
@@ -75,21 +80,19 @@ class Municipality(models.Model):
     is_partner = models.BooleanField(
         _("partner from abroad"), default=False, help_text=_("A partner municipality outside Palestine.")
     )
-    # Written only by services.municipality_record_portal_check (the check_portals command).
+    # Written only by hub.places.services.municipality_record_portal_check (the check_portals command).
     portal_ok = models.BooleanField(_("portal reachable"), null=True, blank=True)
     portal_status = models.CharField(_("portal check result"), max_length=200, blank=True)
     portal_checked_at = models.DateTimeField(_("portal checked at"), null=True, blank=True)
 
     class Meta:
+        db_table = "projects_db_municipality"
         ordering = ["name_en"]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("projects_db:municipality_detail", kwargs={"slug": self.slug})
 
     @property
     def name(self) -> str:

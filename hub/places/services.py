@@ -1,0 +1,149 @@
+"""Writes of places: every change of a governorate or a municipality goes through one of these functions.
+
+The Wagtail admin, the demo loaders and the portal check call them, so permissions, validation, the history
+(Wagtail's audit log) and the signals that keep other apps' copies of a name current happen once. Permissions are
+Django's model permissions (places.add_municipality, ...), granted to ministry editors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models.deletion import ProtectedError, RestrictedError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from hub.places.models import Governorate, Municipality
+from hub.places.signals import SHOWN_FIELDS, governorate_changed, municipality_changed
+
+User = AbstractBaseUser | AnonymousUser
+
+MUNICIPALITY_FIELDS = (
+    "name_ar",
+    "name_en",
+    "slug",
+    "governorate",
+    "kind",
+    "portal_url",
+    "population",
+    "latitude",
+    "longitude",
+    "is_partner",
+)
+GOVERNORATE_FIELDS = ("name_ar", "name_en", "slug", "country")
+
+
+def _require(user: User, model: type[models.Model], action: str) -> None:
+    codename = f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+    if not user.has_perm(codename):
+        raise PermissionDenied(_("You may not change governorates and municipalities."))
+
+
+def _assign(instance: models.Model, data: dict[str, Any], allowed: tuple[str, ...]) -> set[str]:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(names)s") % {"names": ", ".join(sorted(unknown))})
+    changed = set()
+    for name, value in data.items():
+        if getattr(instance, name, None) != value:  # a new instance has no related object yet
+            changed.add(name)
+        setattr(instance, name, value)
+    return changed
+
+
+def _logged_user(user: User) -> AbstractBaseUser | None:
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def _delete(instance: models.Model) -> None:
+    try:
+        instance.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        raise ValidationError(
+            _("%(name)s cannot be deleted: projects, stories or other places still refer to it.") % {"name": instance}
+        ) from exc
+
+
+# ---- governorates ----
+
+
+@transaction.atomic
+def governorate_create(*, user: User, data: dict[str, Any]) -> Governorate:
+    _require(user, Governorate, "add")
+    governorate = Governorate()
+    _assign(governorate, data, GOVERNORATE_FIELDS)
+    governorate.full_clean()
+    governorate.save()
+    log(governorate, "wagtail.create", user=_logged_user(user))
+    return governorate
+
+
+@transaction.atomic
+def governorate_update(*, governorate: Governorate, user: User, data: dict[str, Any]) -> Governorate:
+    """Change a governorate; the apps that show its name hear of it (governorate_changed)."""
+    _require(user, Governorate, "change")
+    governorate = Governorate.objects.select_for_update().get(pk=governorate.pk)
+    changed = _assign(governorate, data, GOVERNORATE_FIELDS)
+    governorate.full_clean()
+    governorate.save()
+    log(governorate, "wagtail.edit", user=_logged_user(user))
+    if changed & SHOWN_FIELDS:
+        governorate_changed.send(sender=Governorate, governorate=governorate, changed=changed)
+    return governorate
+
+
+@transaction.atomic
+def governorate_delete(*, governorate: Governorate, user: User) -> None:
+    """Delete a governorate that no municipality lies in (else a ValidationError says why)."""
+    _require(user, Governorate, "delete")
+    log(governorate, "wagtail.delete", user=_logged_user(user))
+    _delete(governorate)
+
+
+# ---- municipalities ----
+
+
+@transaction.atomic
+def municipality_create(*, user: User, data: dict[str, Any]) -> Municipality:
+    _require(user, Municipality, "add")
+    municipality = Municipality()
+    _assign(municipality, data, MUNICIPALITY_FIELDS)
+    municipality.full_clean()
+    municipality.save()
+    log(municipality, "wagtail.create", user=_logged_user(user))
+    return municipality
+
+
+@transaction.atomic
+def municipality_update(*, municipality: Municipality, user: User, data: dict[str, Any]) -> Municipality:
+    """Change a municipality; the apps that show its name hear of it (municipality_changed)."""
+    _require(user, Municipality, "change")
+    municipality = Municipality.objects.select_for_update().get(pk=municipality.pk)
+    changed = _assign(municipality, data, MUNICIPALITY_FIELDS)
+    municipality.full_clean()
+    municipality.save()
+    log(municipality, "wagtail.edit", user=_logged_user(user))
+    if changed & SHOWN_FIELDS:
+        municipality_changed.send(sender=Municipality, municipality=municipality, changed=changed)
+    return municipality
+
+
+@transaction.atomic
+def municipality_delete(*, municipality: Municipality, user: User) -> None:
+    """Delete a municipality nothing refers to (else a ValidationError says why)."""
+    _require(user, Municipality, "delete")
+    log(municipality, "wagtail.delete", user=_logged_user(user))
+    _delete(municipality)
+
+
+@transaction.atomic
+def municipality_record_portal_check(*, municipality_id: int, ok: bool, status: str) -> None:
+    """Store the result of one portal check (the check_portals command); not an edit, so no history."""
+    Municipality.objects.filter(pk=municipality_id).update(
+        portal_ok=ok, portal_status=status[:200], portal_checked_at=timezone.now()
+    )

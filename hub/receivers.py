@@ -1,0 +1,19 @@
+"""The CMS listens to places: a renamed municipality or governorate is renamed on its stories' search documents."""
+
+from __future__ import annotations
+
+from hub import services
+from hub.places.signals import governorate_changed, municipality_changed
+
+
+def _on_municipality_changed(sender, municipality, **kwargs) -> None:
+    services.stories_reindex_for_place(municipality_id=municipality.pk)
+
+
+def _on_governorate_changed(sender, governorate, **kwargs) -> None:
+    services.stories_reindex_for_place(governorate_id=governorate.pk)
+
+
+def connect() -> None:
+    municipality_changed.connect(_on_municipality_changed, dispatch_uid="hub_municipality_changed")
+    governorate_changed.connect(_on_governorate_changed, dispatch_uid="hub_governorate_changed")
