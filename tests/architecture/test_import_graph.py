@@ -25,7 +25,7 @@ MIGRATION_LABELS = {
     "hub_search": "search",
 }
 PROJECT = ("hub.settings", "hub.urls", "hub.wsgi", "hub.management.commands.load_demo_data")
-SHARED = ("hub.text", "hub.uploads")
+SHARED = ("hub.text", "hub.uploads", "hub.unsubscribe", "hub.redirects", "hub.caching", "hub.snippet_views")
 SKIP = {".venv", "var", "tests", "bench", "node_modules", "media", "static_collected"}
 
 

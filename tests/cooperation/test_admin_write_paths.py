@@ -17,17 +17,6 @@ from tests.projects_db.factories import MunicipalityFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def role_groups(db):
-    """Run the role migrations' data steps again: a transactional (browser) test earlier may have flushed them."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("hub.accounts.migrations.0003_role_groups").create_groups(apps, None)
-    import_module("hub.cooperation.migrations.0002_award_jury_group").forwards(apps, None)
-
-
 @pytest.fixture
 def ministry_editor(db):
     user = UserFactory(username="ministry-editor")

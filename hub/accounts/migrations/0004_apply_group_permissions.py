@@ -3,6 +3,10 @@
 On a fresh database this migration grants everything: the earlier data migrations that each granted a part
 (accounts 0003, projects_db 0004, cooperation 0002) are kept as no-ops so the history stays valid. On an existing
 database it adds what they did not (idempotent, additive). Going backwards leaves the groups as they are.
+
+It depends on no other app of the project (accounts must not depend on the apps that depend on it): the content
+types and permissions it grants are created if missing, and the story index pages it grants on exist only on a
+database that already has the CMS's tables (on a new one, `cms_ensure_workflow` grants them when they are made).
 """
 
 from django.db import migrations
@@ -17,10 +21,6 @@ def apply(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_role_groups"),
-        ("projects_db", "0004_editors_manage_projects"),
-        ("cooperation", "0002_award_jury_group"),
-        ("hub", "0003_story_category_from_projects"),
-        ("places", "0002_content_types"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailadmin", "0006_formstate"),
