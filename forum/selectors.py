@@ -81,3 +81,18 @@ def project_card_for_topic(*, topic) -> dict | None:
     """The card of the project a topic discusses, if any."""
     project_id = project_for_topic(topic=topic)
     return None if project_id is None else (project_card(project_id=project_id) or {"id": project_id})
+
+
+def posts_awaiting_approval(*, user, limit: int = 20) -> tuple[int, list]:
+    """(how many, the `limit` oldest) unapproved posts in the forums where machina lets `user` approve posts."""
+    if not getattr(user, "is_authenticated", False):
+        return 0, []
+    forums = PermissionHandler().get_moderation_queue_forums(user)
+    if not forums:
+        return 0, []
+    queryset = (
+        Post.objects.filter(approved=False, topic__forum__in=forums)
+        .select_related("topic", "topic__forum", "poster")
+        .order_by("created", "pk")
+    )
+    return queryset.count(), list(queryset[:limit])

@@ -120,6 +120,27 @@ def review_queue() -> dict[str, QuerySet]:
     }
 
 
+def review_queue_for(*, user, limit: int = 20) -> dict[str, tuple[int, list]]:
+    """The dashboard's share of the review queue: {"submissions"|"changes": (how many, the `limit` oldest)}.
+
+    Only editors decide on projects (projects_db.services._require_editor): anyone else gets nothing.
+    """
+    if not is_editor(user):
+        return {}
+    queue = review_queue()
+    return {name: (queryset.count(), list(queryset[:limit])) for name, queryset in queue.items()}
+
+
+def review_queue_count(*, user) -> int:
+    """How many project decisions wait for `user` (the admin menu's count)."""
+    if not is_editor(user):
+        return 0
+    return (
+        Project.objects.filter(state=Project.State.SUBMITTED).count()
+        + ProjectRevision.objects.filter(state=ProjectRevision.State.PENDING).count()
+    )
+
+
 def project_history(*, project: Project) -> QuerySet[ProjectChange]:
     return project.changes.select_related("user")
 

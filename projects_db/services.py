@@ -251,14 +251,24 @@ def _require(user, project_or_municipality_id) -> None:
         raise PermissionDenied(_("You may not change this municipality's projects."))
 
 
+AUDIT_ACTION_PREFIX = "projects."  # Wagtail audit log actions: "projects." + ProjectChange.Action value
+
+
 def _log(*, project: Project, user, action: str, diff: dict | None = None, comment: str = "") -> ProjectChange:
-    return ProjectChange.objects.create(
-        project=project,
-        user=user if getattr(user, "is_authenticated", False) else None,
-        action=action,
-        diff=diff or {},
-        comment=comment,
+    """Record one step in the project's history (ProjectChange, the source the project page shows) and, from the
+    same values, in Wagtail's audit log, so the admin's history and "Site history" report show it too."""
+    from wagtail.log_actions import log
+
+    actor = user if getattr(user, "is_authenticated", False) else None
+    change = ProjectChange.objects.create(project=project, user=actor, action=action, diff=diff or {}, comment=comment)
+    log(
+        project,
+        AUDIT_ACTION_PREFIX + action,
+        user=actor,
+        data={"change_id": change.pk, "comment": comment, "fields": sorted(change.diff)},
+        content_changed=bool(change.diff),
     )
+    return change
 
 
 def _index(project: Project) -> None:

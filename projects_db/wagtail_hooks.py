@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -21,7 +22,7 @@ from hub.snippet_views import (
 )
 from projects_db import selectors, services
 from projects_db.forms import FORM_FIELDS
-from projects_db.models import Category, Organisation, Project
+from projects_db.models import Category, Organisation, Project, ProjectChange
 
 M2M = ("partner_municipalities", "funders", "vendors")
 
@@ -171,3 +172,28 @@ def refuse_documents_of_unpublished_projects(document, request):
 @hooks.register("construct_document_chooser_queryset")
 def hide_documents_of_unpublished_projects(documents, request):
     return selectors.documents_visible_to(queryset=documents, user=request.user)
+
+
+# The review steps of projects in Wagtail's audit log (written by services._log): the labels are ProjectChange's.
+
+
+class ProjectChangeLogFormatter(LogFormatter):
+    def format_message(self, log_entry):
+        # Wagtail shows a comment column only for models with revisions: the editor's comment goes in the message.
+        comment = log_entry.data.get("comment", "")
+        return f"{self.label}: {comment}" if comment else str(self.label)
+
+    def format_comment(self, log_entry):
+        return log_entry.data.get("comment", "")
+
+
+@hooks.register("register_log_actions")
+def register_project_log_actions(actions):
+    for value, label in ProjectChange.Action.choices:
+        actions.register_action(services.AUDIT_ACTION_PREFIX + value)(
+            type(
+                f"{value.title().replace('_', '')}Formatter",
+                (ProjectChangeLogFormatter,),
+                {"label": label, "message": label},
+            )
+        )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from wagtail.users.models import UserProfile
 
+from hub.accounts import roles
 from hub.accounts.models import MembershipRequest, User
 
 
@@ -50,6 +51,18 @@ def membership_requests_pending() -> QuerySet[MembershipRequest]:
     return MembershipRequest.objects.filter(status=MembershipRequest.Status.PENDING).select_related(
         "user", "user__municipality", "municipality"
     )
+
+
+def membership_requests_for_review(*, user, limit: int = 20) -> tuple[int, list[MembershipRequest]]:
+    """(how many, the `limit` oldest) pending requests, for a user who may decide them (editors); else (0, [])."""
+    if not roles.is_editor(user):
+        return 0, []
+    pending = membership_requests_pending()
+    return pending.count(), list(pending[:limit])
+
+
+def membership_requests_pending_count(*, user) -> int:
+    return membership_requests_pending().count() if roles.is_editor(user) else 0
 
 
 def membership_requests_recently_decided(*, limit: int = 10) -> list[MembershipRequest]:

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -92,6 +93,16 @@ def _review_page(request, *, reject_form=None, rejecting=None):
     return render(request, "accounts/membership_review.html", context, status=400 if reject_form else 200)
 
 
+def _back_to_review(request):
+    """Back to where the decision was taken (the admin dashboard's queue) if that is on this site, else the list."""
+    nxt = request.POST.get("next", "")
+    if nxt and url_has_allowed_host_and_scheme(
+        nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(nxt)
+    return redirect("accounts:membership_review")
+
+
 def _pending_or_404(pk: int):
     membership_request = selectors.membership_request_pending_by_id(pk=pk)
     if membership_request is None:
@@ -113,7 +124,7 @@ def membership_verify(request, pk: int):
             _("%(name)s is now verified staff of %(municipality)s.")
             % {"name": membership_request.user.get_display_name(), "municipality": membership_request.municipality},
         )
-    return redirect("accounts:membership_review")
+    return _back_to_review(request)
 
 
 @require_POST
@@ -134,4 +145,4 @@ def membership_reject(request, pk: int):
             request,
             _("The request of %(name)s was rejected.") % {"name": membership_request.user.get_display_name()},
         )
-    return redirect("accounts:membership_review")
+    return _back_to_review(request)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core import signing
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -165,6 +165,34 @@ def user_vote(*, edition: AwardEdition, user) -> PublicVote | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return PublicVote.objects.filter(edition=edition, user=user).first()
+
+
+def nominations_to_score(*, user, limit: int = 20) -> tuple[int, list[Nomination]]:
+    """(how many, the `limit` oldest) nominations a juror has not scored on every criterion, in editions whose jury
+    is open now; (0, []) for anyone not on the jury. Two queries whatever the number of nominations."""
+    if not is_juror(user):
+        return 0, []
+    now = timezone.now()
+    queryset = (
+        Nomination.objects.filter(edition__nominations_close__lte=now, edition__jury_closes__gt=now)
+        .annotate(
+            mine=Count("scores", filter=Q(scores__juror=user), distinct=True),
+            criteria_count=Count("edition__criteria", distinct=True),
+        )
+        .filter(mine__lt=F("criteria_count"))
+        .select_related("edition", "project", "municipality")
+        .order_by("edition__nominations_close", "created_at", "pk")
+    )
+    return queryset.count(), list(queryset[:limit])
+
+
+def editions_awaiting_results(*, user) -> list[AwardEdition]:
+    """Editions whose jury has closed and whose winners are not published yet: for editors to decide."""
+    if not is_editor(user):
+        return []
+    return list(
+        AwardEdition.objects.filter(jury_closes__lte=timezone.now(), results_published_at=None).order_by("jury_closes")
+    )
 
 
 # ---- recommendations ----
