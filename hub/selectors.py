@@ -8,6 +8,7 @@ for apps whose models may not exist yet on this branch, through guarded `get_mod
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
@@ -17,8 +18,11 @@ from wagtail.models import Locale, Page
 
 from hub.models import EventPage, NewsPage, PracticePage, StoryPage
 
+if TYPE_CHECKING:
+    from wagtail.query import PageQuerySet  # Wagtail ships no types: Any to mypy
 
-def _in_language(queryset: QuerySet, *, locale: Locale) -> QuerySet:
+
+def _in_language(queryset: PageQuerySet, *, locale: Locale) -> PageQuerySet:
     """Live public pages in `locale`, plus those whose translation into `locale` is not live."""
     translated = Page.objects.filter(locale=locale, live=True).values("translation_key")
     return (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from hub.accounts.roles import can_act_for_municipality, is_editor, staff_municipality_id
@@ -16,12 +18,18 @@ from projects_db.models import (
     ProjectRevision,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from wagtail.documents.models import AbstractDocument  # Wagtail ships no types: Any to mypy
+
+    from hub.accounts.models import User
+
 
 def search_labels(*, facet: str, values: set[str], language: str) -> dict[str, str]:
     """Names in `language` of the municipalities, governorates or categories with these slugs (search facets)."""
     model = {"municipality": Municipality, "governorate": Governorate, "category": Category}[facet]
     field = "name_en" if language == "en" else "name_ar"
-    return dict(model.objects.filter(slug__in=values).values_list("slug", field))
+    return dict(model.objects.filter(slug__in=values).values_list("slug", field))  # type: ignore[attr-defined]
 
 
 def category_choices(*, language: str) -> list[tuple[str, str]]:
@@ -68,7 +76,7 @@ def project_detail_queryset() -> QuerySet[Project]:
     )
 
 
-def project_for_viewer(*, slug: str, user) -> Project | None:
+def project_for_viewer(*, slug: str, user: User | AnonymousUser) -> Project | None:
     """The project page: the public sees only published projects; staff of its municipality and editors see all."""
     project = project_detail_queryset().filter(slug=slug).first()
     if project is None:
@@ -78,7 +86,7 @@ def project_for_viewer(*, slug: str, user) -> Project | None:
     return None
 
 
-def project_for_editing(*, slug: str, user) -> Project | None:
+def project_for_editing(*, slug: str, user: User | AnonymousUser) -> Project | None:
     """A project the user may change (its municipality's staff, or an editor); None otherwise (answer 404)."""
     project = (
         Project.objects.select_related("lead_municipality", "category", "pending_revision").filter(slug=slug).first()
@@ -88,7 +96,7 @@ def project_for_editing(*, slug: str, user) -> Project | None:
     return project
 
 
-def user_can_edit(*, user, project: Project) -> bool:
+def user_can_edit(*, user: User | AnonymousUser, project: Project) -> bool:
     return can_act_for_municipality(user, project.lead_municipality_id)
 
 
@@ -101,7 +109,7 @@ def related_projects(*, project: Project, limit: int = 4) -> list[Project]:
     )
 
 
-def projects_of_user(*, user) -> QuerySet[Project]:
+def projects_of_user(*, user: User | AnonymousUser) -> QuerySet[Project]:
     """The "my projects" list: every record of the user's municipality (editors: every record)."""
     queryset = Project.objects.select_related("lead_municipality", "category", "pending_revision").order_by(
         "-updated_at"
@@ -188,7 +196,7 @@ def municipality_projects(*, municipality: Municipality) -> QuerySet[Project]:
     )
 
 
-def user_sees_portal_checks(user) -> bool:
+def user_sees_portal_checks(user: User | AnonymousUser) -> bool:
     return is_editor(user)
 
 
@@ -216,7 +224,9 @@ def project_card(*, project_id: int) -> dict | None:
 PROJECT_DOCUMENTS_COLLECTION = "Project documents"
 
 
-def documents_visible_to(*, queryset: QuerySet, user) -> QuerySet:
+def documents_visible_to(
+    *, queryset: QuerySet[AbstractDocument], user: User | AnonymousUser
+) -> QuerySet[AbstractDocument]:
     """The Wagtail documents of `queryset` that `user` may see (serve view, admin chooser).
 
     A document attached to projects is seen by everyone only once one of them is published; until then only by
@@ -238,5 +248,6 @@ def documents_visible_to(*, queryset: QuerySet, user) -> QuerySet:
     return queryset.exclude(restricted & ~visible)
 
 
-def document_visible_to(*, document, user) -> bool:
+def document_visible_to(*, document: AbstractDocument, user: User | AnonymousUser) -> bool:
+
     return documents_visible_to(queryset=type(document).objects.filter(pk=document.pk), user=user).exists()

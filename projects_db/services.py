@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,6 +32,11 @@ from projects_db.models import (
     ProjectOutcome,
     ProjectRevision,
 )
+
+if TYPE_CHECKING:
+    from wagtail.models import Collection  # Wagtail ships no types: Any to mypy
+
+    from hub.accounts.models import User
 
 SCALAR_FIELDS = [
     "title",
@@ -58,7 +63,11 @@ SCALAR_FIELDS = [
     "contact_email",
     "contact_phone",
 ]
-FK_FIELDS = {"lead_municipality": Municipality, "category": Category, "based_on": Project}
+FK_FIELDS: dict[str, type[Municipality | Category | Project]] = {
+    "lead_municipality": Municipality,
+    "category": Category,
+    "based_on": Project,
+}
 M2M_FIELDS = {
     "partner_municipalities": Municipality,
     "funders": Organisation,
@@ -200,7 +209,7 @@ def _validate(project: Project, data: dict) -> None:
             raise ValidationError({"outcomes": error.messages}) from None
 
 
-def project_documents_collection():
+def project_documents_collection() -> Collection:
     """The Wagtail collection of documents uploaded with projects (made on first use if a test flushed it)."""
     from wagtail.models import Collection
 
@@ -261,7 +270,7 @@ def validate_project_data(*, data: dict) -> None:
 def unique_project_slug(title: str, *, exclude_pk: int | None = None) -> str:
     """A slug from the title (Arabic letters kept); a taken slug gets -2, -3, ..."""
     base = slugify(title, allow_unicode=True)[:200].strip("-") or "project"
-    taken = set(Project.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
+    taken = set(Project.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))  # type: ignore[misc]
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -304,7 +313,7 @@ def _notify(change: ProjectChange) -> None:
 
 
 @transaction.atomic
-def project_create(*, user, data: dict, action: str = ProjectChange.Action.CREATED) -> Project:
+def project_create(*, user: User, data: dict, action: str = ProjectChange.Action.CREATED) -> Project:
     """A new draft of the user's municipality (editors: any municipality)."""
     lead = data.get("lead_municipality")
     _require(user, lead.pk if lead else None)
@@ -320,7 +329,7 @@ def project_create(*, user, data: dict, action: str = ProjectChange.Action.CREAT
 
 
 @transaction.atomic
-def project_update(*, project: Project, user, data: dict) -> Project:
+def project_update(*, project: Project, user: User, data: dict) -> Project:
     """Edit a project. A published project edited by staff keeps its live values: the edit waits for an editor."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require(user, project)
@@ -349,7 +358,7 @@ def project_update(*, project: Project, user, data: dict) -> Project:
 
 
 @transaction.atomic
-def project_submit(*, project: Project, user) -> Project:
+def project_submit(*, project: Project, user: User) -> Project:
     """Staff send a draft (or a returned record) to the editors."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require(user, project)
@@ -370,7 +379,7 @@ def _require_editor(user) -> None:
 
 
 @transaction.atomic
-def project_publish(*, project: Project, user) -> Project:
+def project_publish(*, project: Project, user: User) -> Project:
     """An editor publishes a project (normally a submitted one)."""
     _require_editor(user)
     project = Project.objects.select_for_update().get(pk=project.pk)
@@ -387,7 +396,7 @@ def project_publish(*, project: Project, user) -> Project:
 
 
 @transaction.atomic
-def project_return(*, project: Project, user, comment: str) -> Project:
+def project_return(*, project: Project, user: User, comment: str) -> Project:
     """An editor sends a submission (or a pending change) back to its municipality, saying why."""
     _require_editor(user)
     comment = (comment or "").strip()
@@ -414,7 +423,7 @@ def project_return(*, project: Project, user, comment: str) -> Project:
 
 
 @transaction.atomic
-def project_approve_change(*, project: Project, user) -> Project:
+def project_approve_change(*, project: Project, user: User) -> Project:
     """An editor applies the pending change of a published project; the public sees it from now on."""
     _require_editor(user)
     project = Project.objects.select_for_update().get(pk=project.pk)
@@ -444,7 +453,12 @@ def project_edit_values(project: Project) -> dict:
 
 @transaction.atomic
 def project_import(
-    *, data: dict, state: str = Project.State.PUBLISHED, user=None, published_at=None, slug: str = ""
+    *,
+    data: dict,
+    state: str = Project.State.PUBLISHED,
+    user: User | None = None,
+    published_at: datetime.datetime | None = None,
+    slug: str = "",
 ) -> Project:
     """A project brought in by an operator (import_projects, demo data): validated like any other, then logged."""
     if user is not None:

@@ -6,6 +6,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -25,6 +26,13 @@ from hub.cooperation.models import (
     ResponsibleBody,
 )
 from projects_db import selectors as projects
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from hub.accounts.models import User
+    from projects_db.models import Category, Municipality, Project
+    from search.engines.base import Engine
 
 # ---- award ----
 
@@ -75,7 +83,7 @@ def nomination_in_edition(*, edition: AwardEdition, pk: int) -> Nomination | Non
     )
 
 
-def nominable_projects(*, user) -> QuerySet:
+def nominable_projects(*, user: User | AnonymousUser) -> QuerySet[Project]:
     """The published live (or completed) projects the user's municipality leads."""
     municipality_id = getattr(user, "municipality_id", None)
     queryset = projects.published_projects().filter(status__in=("live", "completed"))
@@ -84,13 +92,13 @@ def nominable_projects(*, user) -> QuerySet:
     return queryset.filter(lead_municipality_id=municipality_id).order_by("title")
 
 
-def user_has_verified_email(*, user) -> bool:
+def user_has_verified_email(*, user: User | AnonymousUser) -> bool:
     from allauth.account.models import EmailAddress
 
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
-def juror_scores(*, edition: AwardEdition, juror) -> dict[int, dict[int, JuryScore]]:
+def juror_scores(*, edition: AwardEdition, juror: User) -> dict[int, dict[int, JuryScore]]:
     """A juror's own scores only: {nomination_id: {criterion_id: score}} (never another juror's)."""
     result: dict[int, dict[int, JuryScore]] = defaultdict(dict)
     for score in JuryScore.objects.filter(nomination__edition=edition, juror=juror):
@@ -98,7 +106,7 @@ def juror_scores(*, edition: AwardEdition, juror) -> dict[int, dict[int, JurySco
     return dict(result)
 
 
-def user_may_see_ranking(*, user, edition: AwardEdition) -> bool:
+def user_may_see_ranking(*, user: User | AnonymousUser, edition: AwardEdition) -> bool:
     """Editors always; jurors once the jury has closed (before that, no juror sees another's scores)."""
     return is_editor(user) or (is_juror(user) and edition.jury_is_closed())
 
@@ -164,10 +172,10 @@ def vote_counts(*, edition: AwardEdition) -> dict[int, int]:
     return {row["nomination_id"]: row["n"] for row in rows}
 
 
-def user_vote(*, edition: AwardEdition, user) -> PublicVote | None:
+def user_vote(*, edition: AwardEdition, user: User | AnonymousUser) -> PublicVote | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    return PublicVote.objects.filter(edition=edition, user=user).first()
+    return PublicVote.objects.filter(edition=edition, user=user).first()  # type: ignore[misc]  # signed in here
 
 
 # ---- recommendations ----
@@ -244,7 +252,7 @@ def agreements_of(*, municipality_id: int) -> list[Agreement]:
     )
 
 
-def municipality_panel(*, municipality) -> dict:
+def municipality_panel(*, municipality: Municipality) -> dict:
     """E-readiness at a glance: services online, projects by status, twinning partners (five queries)."""
     from projects_db.models import Project
 
@@ -274,7 +282,7 @@ def municipality_panel(*, municipality) -> dict:
 
 @dataclass
 class MunicipalityMatch:
-    municipality: object
+    municipality: Municipality
     relevance: float
     projects: list = field(default_factory=list)  # the matching live or completed projects, best first
     contact_name: str = ""
@@ -307,7 +315,13 @@ def _engine_search(*, text: str, user, category: str = "", engine=None):
 
 
 def who_has_done_this(
-    *, user, text: str = "", project=None, category=None, engine=None, limit: int = 10
+    *,
+    user: User | AnonymousUser,
+    text: str = "",
+    project: Project | None = None,
+    category: Category | None = None,
+    engine: Engine | None = None,
+    limit: int = 10,
 ) -> list[MunicipalityMatch] | None:
     """Municipalities with live or completed projects matching a need, a project or a category, most relevant first.
 
@@ -357,13 +371,13 @@ def who_has_done_this(
     return ranked[:limit]
 
 
-def category_by_slug(*, slug: str):
+def category_by_slug(*, slug: str) -> Category | None:
     from projects_db.models import Category
 
     return Category.objects.filter(slug=slug).first()
 
 
-def project_by_slug(*, slug: str):
+def project_by_slug(*, slug: str) -> Project | None:
     return projects.published_projects().filter(slug=slug).first()
 
 
@@ -377,14 +391,14 @@ def follow_target_exists(*, kind: str, target_id: int) -> bool:
         Follow.Kind.MUNICIPALITY: Municipality,
         Follow.Kind.CATEGORY: Category,
         Follow.Kind.RECOMMENDATION: Recommendation,
-    }.get(kind)
+    }.get(kind)  # type: ignore[call-overload]  # a Follow.Kind is a str
     return model is not None and model.objects.filter(pk=target_id).exists()
 
 
-def is_following(*, user, kind: str, target_id: int) -> bool:
+def is_following(*, user: User | AnonymousUser, kind: str, target_id: int) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    return Follow.objects.filter(user=user, kind=kind, target_id=target_id).exists()
+    return Follow.objects.filter(user=user, kind=kind, target_id=target_id).exists()  # type: ignore[misc]  # signed in
 
 
 @dataclass
@@ -394,7 +408,7 @@ class DigestGroup:
     items: list  # (when, title, url), newest first
 
 
-def digest_for(*, user, since: datetime.datetime) -> list[DigestGroup]:
+def digest_for(*, user: User, since: datetime.datetime) -> list[DigestGroup]:
     """What changed since `since` in what the user follows, grouped by followed thing (four queries at most)."""
     from projects_db.models import Category, Municipality
 

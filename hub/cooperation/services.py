@@ -7,6 +7,7 @@ with a message for the user) or PermissionDenied (views answer 404), and changes
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -26,6 +27,10 @@ from hub.cooperation.models import (
     PublicVote,
     Recommendation,
 )
+
+if TYPE_CHECKING:
+    from hub.accounts.models import User
+    from projects_db.models import Project
 
 NOMINABLE_STATUSES = ("live", "completed")
 
@@ -47,7 +52,7 @@ def _check_nomination(*, user, edition: AwardEdition, project, now) -> None:
 
 @transaction.atomic
 def nomination_create(
-    *, user, edition: AwardEdition, project, what_it_does: str, users_count: int, what_changed: str
+    *, user: User, edition: AwardEdition, project: Project, what_it_does: str, users_count: int, what_changed: str
 ) -> Nomination:
     """A verified staff member nominates one of their municipality's live projects (one per municipality)."""
     now = timezone.now()
@@ -74,7 +79,7 @@ def nomination_create(
 
 @transaction.atomic
 def nomination_update(
-    *, user, nomination: Nomination, project, what_it_does: str, users_count: int, what_changed: str
+    *, user: User, nomination: Nomination, project: Project, what_it_does: str, users_count: int, what_changed: str
 ) -> Nomination:
     """Staff of the nominating municipality edit their nomination until the window closes."""
     if staff_municipality_id(user) != nomination.municipality_id:
@@ -93,7 +98,7 @@ def nomination_update(
 
 
 @transaction.atomic
-def scores_submit(*, user, nomination: Nomination, scores: dict[int, tuple[int, str]]) -> list[JuryScore]:
+def scores_submit(*, user: User, nomination: Nomination, scores: dict[int, tuple[int, str]]) -> list[JuryScore]:
     """A juror scores one nomination on every criterion ({criterion_id: (value, comment)}); all or nothing."""
     if not is_juror(user):
         raise PermissionDenied
@@ -121,7 +126,7 @@ def scores_submit(*, user, nomination: Nomination, scores: dict[int, tuple[int, 
 
 
 @transaction.atomic
-def results_publish(*, user, edition: AwardEdition, winner_ids: list[int]) -> AwardEdition:
+def results_publish(*, user: User, edition: AwardEdition, winner_ids: list[int]) -> AwardEdition:
     """An editor publishes the winners (in prize order) once the jury has closed."""
     if not is_editor(user):
         raise PermissionDenied
@@ -142,7 +147,7 @@ def results_publish(*, user, edition: AwardEdition, winner_ids: list[int]) -> Aw
 
 
 @transaction.atomic
-def vote_cast(*, user, nomination: Nomination) -> PublicVote:
+def vote_cast(*, user: User, nomination: Nomination) -> PublicVote:
     """One vote per verified account per edition, while the vote is open."""
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied
@@ -168,7 +173,13 @@ def vote_cast(*, user, nomination: Nomination) -> PublicVote:
 
 @transaction.atomic
 def recommendation_add_update(
-    *, user, recommendation: Recommendation, date: datetime.date, text_ar: str, text_en: str = "", status: str = ""
+    *,
+    user: User,
+    recommendation: Recommendation,
+    date: datetime.date,
+    text_ar: str,
+    text_en: str = "",
+    status: str = "",
 ) -> ProgressUpdate:
     """An editor records progress on a recommendation, and may move its status."""
     if not is_editor(user):
@@ -191,11 +202,11 @@ def recommendation_add_update(
 @transaction.atomic
 def agreement_create(
     *,
-    user,
+    user: User,
     kind: str,
     title_ar: str,
     title_en: str,
-    signed_on,
+    signed_on: datetime.date,
     parties: list,
     aims_ar: str = "",
     aims_en: str = "",
@@ -221,7 +232,7 @@ def agreement_create(
 
 
 @transaction.atomic
-def follow_toggle(*, user, kind: str, target_id: int) -> bool:
+def follow_toggle(*, user: User, kind: str, target_id: int) -> bool:
     """Follow (or stop following) a municipality, category or recommendation; returns True when now followed."""
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied
@@ -238,11 +249,12 @@ def follow_toggle(*, user, kind: str, target_id: int) -> bool:
 
 
 @transaction.atomic
-def digest_unsubscribe(*, user) -> None:
+def digest_unsubscribe(*, user: User) -> None:
     state, _created = DigestState.objects.get_or_create(user=user)
     state.unsubscribed = True
     state.save(update_fields=["unsubscribed"])
 
 
-def digest_mark_sent(*, user_id: int, when) -> None:
+def digest_mark_sent(*, user_id: int, when: datetime.datetime) -> None:
+
     DigestState.objects.update_or_create(user_id=user_id, defaults={"last_sent_at": when})
