@@ -29,7 +29,7 @@ def search_labels(*, facet: str, values: set[str], language: str) -> dict[str, s
     """Names in `language` of the municipalities, governorates or categories with these slugs (search facets)."""
     model = {"municipality": Municipality, "governorate": Governorate, "category": Category}[facet]
     field = "name_en" if language == "en" else "name_ar"
-    return dict(model.objects.filter(slug__in=values).values_list("slug", field))  # type: ignore[attr-defined]
+    return dict(model.objects.filter(slug__in=values).values_list("slug", field))  # type: ignore[attr-defined]  # a dict of models
 
 
 def category_choices(*, language: str) -> list[tuple[str, str]]:

@@ -270,7 +270,7 @@ def validate_project_data(*, data: dict) -> None:
 def unique_project_slug(title: str, *, exclude_pk: int | None = None) -> str:
     """A slug from the title (Arabic letters kept); a taken slug gets -2, -3, ..."""
     base = slugify(title, allow_unicode=True)[:200].strip("-") or "project"
-    taken = set(Project.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))  # type: ignore[misc]
+    taken = set(Project.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))  # type: ignore[misc]  # pk=None: no exclusion
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1

@@ -260,7 +260,7 @@ def _copy_value(value) -> str:
 def _prepare(item: tuple[str, list[registry.Document], str]) -> tuple[str, dict[str, str]]:
     """COPY text for one batch of documents, and its vocabulary (runs in a worker process: no database)."""
     source_type, documents, indexed_at = item
-    lines, words = [], {}  # type: ignore[var-annotated]
+    lines, words = [], {}  # type: ignore[var-annotated]  # list[str], dict[str, str]
     for document in documents:
         values = {
             "source_type": source_type,
@@ -310,7 +310,7 @@ def bulk_load(
         with connection.cursor() as cursor:
             for text, words in prepared:
                 with transaction.atomic(using=using):
-                    cursor.copy_expert(f"COPY {table} ({', '.join(_COPY_COLUMNS)}) FROM STDIN", io.StringIO(text))  # type: ignore[arg-type]
+                    cursor.copy_expert(f"COPY {table} ({', '.join(_COPY_COLUMNS)}) FROM STDIN", io.StringIO(text))  # type: ignore[arg-type]  # no column is None
                     if words:
                         cursor.execute(
                             f"INSERT INTO {SearchWord._meta.db_table} (word, display) "  # noqa: S608

@@ -361,7 +361,7 @@ def selected_filters(filters: dict[str, list[str]]) -> dict[str, Q]:
         if facet == "year":
             values = [int(value) for value in values if value.isdigit()]
         if values:
-            clauses[facet] = Q("terms", **{FACET_FIELDS[facet]: sorted(set(values))})  # type: ignore[type-var]
+            clauses[facet] = Q("terms", **{FACET_FIELDS[facet]: sorted(set(values))})  # type: ignore[type-var]  # all str or all int
     return clauses
 
 
