@@ -29,9 +29,10 @@ from forum.tree import TREE
 from hub.accounts import roles
 
 if TYPE_CHECKING:
-    # machina ships no types: its models are Any to mypy; these names say which model a parameter is.
     from django.contrib.auth.models import AnonymousUser
     from django.core.management.base import OutputWrapper
+
+    # machina ships no types: its models are Any to mypy; these names say which model a parameter is.
     from machina.apps.forum.models import Forum as ForumModel
     from machina.apps.forum_conversation.models import Post as PostModel
     from machina.apps.forum_conversation.models import Topic as TopicModel
