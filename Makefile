@@ -39,6 +39,9 @@ test: $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) tests/test_typing.py
+	@# The Django plugin loads the settings but never connects: a placeholder DATABASE_URL spares starting PostgreSQL.
+	DATABASE_URL=postgres://mypy@localhost/mypy $(VENV)/bin/mypy
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 format: $(VENV)/.dev-installed

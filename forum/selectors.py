@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
@@ -13,8 +16,16 @@ Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
 PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-def readable_forum_ids(user) -> set[int]:
+    # machina ships no types: its models are Any to mypy; the name says which model a parameter is.
+    from machina.apps.forum_conversation.models import Topic as TopicModel
+
+    from hub.accounts.models import User
+
+
+def readable_forum_ids(user: User | AnonymousUser | None) -> set[int]:
     """The ids of the forums `user` (or the public, for None/anonymous) may read, by machina's permissions."""
     user = user or AnonymousUser()
     cached = getattr(user, "_hub_readable_forum_ids", None)
@@ -22,7 +33,7 @@ def readable_forum_ids(user) -> set[int]:
         return cached
     forums = PermissionHandler().get_readable_forums(Forum.objects.all(), user)
     ids = {f.pk for f in forums}
-    user._hub_readable_forum_ids = ids
+    user._hub_readable_forum_ids = ids  # type: ignore[union-attr]  # a cache on the request's user object
     return ids
 
 
@@ -30,15 +41,15 @@ def public_forum_ids() -> set[int]:
     return readable_forum_ids(AnonymousUser())
 
 
-def solution_for_topic(*, topic) -> TopicSolution | None:
+def solution_for_topic(*, topic: TopicModel) -> TopicSolution | None:
     return TopicSolution.objects.select_related("post", "post__poster", "marked_by").filter(topic=topic).first()
 
 
-def solved_topic_ids(*, topic_ids) -> set[int]:
+def solved_topic_ids(*, topic_ids: Iterable[int]) -> set[int]:
     return set(TopicSolution.objects.filter(topic_id__in=list(topic_ids)).values_list("topic_id", flat=True))
 
 
-def open_reports():
+def open_reports() -> QuerySet[PostReport]:
     """Reports a moderator has not reviewed yet, newest first, with their post and topic."""
     return (
         PostReport.objects.filter(resolved_at=None)
@@ -47,7 +58,7 @@ def open_reports():
     )
 
 
-def unsent_notifications(*, user, topic=None):
+def unsent_notifications(*, user: User, topic: TopicModel | None = None) -> QuerySet[PendingNotification]:
     qs = PendingNotification.objects.filter(user=user, sent_at=None).select_related(
         "post", "post__poster", "topic", "topic__forum"
     )
@@ -56,7 +67,7 @@ def unsent_notifications(*, user, topic=None):
     return qs.order_by("created")
 
 
-def project_topics(*, project_id: int, user=None):
+def project_topics(*, project_id: int, user: User | AnonymousUser | None = None) -> QuerySet[TopicModel]:
     """Topics discussing one project that `user` may read."""
     return (
         Topic.objects.filter(hub_project__project_id=project_id, approved=True, forum_id__in=readable_forum_ids(user))
@@ -65,7 +76,7 @@ def project_topics(*, project_id: int, user=None):
     )
 
 
-def project_for_topic(*, topic) -> int | None:
+def project_for_topic(*, topic: TopicModel) -> int | None:
     link = TopicProject.objects.filter(topic=topic).values_list("project_id", flat=True).first()
     return link
 
@@ -77,13 +88,13 @@ def project_card(*, project_id: int) -> dict | None:
     return project_selectors.project_card(project_id=project_id)
 
 
-def project_card_for_topic(*, topic) -> dict | None:
+def project_card_for_topic(*, topic: TopicModel) -> dict | None:
     """The card of the project a topic discusses, if any."""
     project_id = project_for_topic(topic=topic)
     return None if project_id is None else (project_card(project_id=project_id) or {"id": project_id})
 
 
-def posts_awaiting_approval(*, user, limit: int = 20) -> tuple[int, list]:
+def posts_awaiting_approval(*, user: User | AnonymousUser, limit: int = 20) -> tuple[int, list]:
     """(how many, the `limit` oldest) unapproved posts in the forums where machina lets `user` approve posts."""
     if not getattr(user, "is_authenticated", False):
         return 0, []

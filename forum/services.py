@@ -3,7 +3,9 @@ subscriptions, notifications and the moderation log. machina's own writes stay i
 
 from __future__ import annotations
 
+import datetime
 import re
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -27,6 +29,17 @@ from forum.models import (
 from forum.tree import TREE
 from hub.accounts import roles
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.management.base import OutputWrapper
+
+    # machina ships no types: its models are Any to mypy; these names say which model a parameter is.
+    from machina.apps.forum.models import Forum as ForumModel
+    from machina.apps.forum_conversation.models import Post as PostModel
+    from machina.apps.forum_conversation.models import Topic as TopicModel
+
+    from hub.accounts.models import User
+
 Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
@@ -41,13 +54,13 @@ MENTION_RE = re.compile(r"(?<![\w@])@([\w.+-]{2,150})", re.UNICODE)
 
 
 @transaction.atomic
-def setup_forum(*, stdout=None) -> dict[str, Forum]:
+def setup_forum(*, stdout: OutputWrapper | None = None) -> dict[str, ForumModel]:
     """Create (or complete) the forum tree, the role groups and every forum's permissions. Idempotent."""
     groups = {
         name: Group.objects.get_or_create(name=name)[0] for name in (*permissions.FORUM_GROUPS, *roles.ALL_GROUPS)
     }
     perms = {p.codename: p for p in ForumPermission.objects.all()}
-    forums: dict[str, Forum] = {}
+    forums: dict[str, ForumModel] = {}
     for spec in TREE:
         key = ForumKey.objects.select_related("forum").filter(key=spec.key).first()
         if key is None:
@@ -55,7 +68,7 @@ def setup_forum(*, stdout=None) -> dict[str, Forum]:
                 name=spec.name,
                 description=spec.description,
                 type=Forum.FORUM_CAT if spec.is_category else Forum.FORUM_POST,
-                parent=forums.get(spec.parent),
+                parent=forums.get(spec.parent),  # type: ignore[arg-type]  # no parent: None
             )
             forum.full_clean(exclude=["slug"])
             forum.save()
@@ -110,7 +123,7 @@ def _grant(*, forum, plan: dict[str, list[str]], groups, perms) -> None:
     GroupForumPermission.objects.filter(pk__in=denied_group_rows).update(has_perm=True)
 
 
-def forum_by_key(key: str) -> Forum | None:
+def forum_by_key(key: str) -> ForumModel | None:
     found = ForumKey.objects.select_related("forum").filter(key=key).first()
     return found.forum if found else None
 
@@ -129,7 +142,7 @@ def _approved_posts(user) -> int:
 
 
 @transaction.atomic
-def sync_user_groups(*, user) -> None:
+def sync_user_groups(*, user: User) -> None:
     """Put `user` in the forum groups their account allows: verified e-mail, trusted, verified staff."""
     if not user.pk:
         return
@@ -154,7 +167,7 @@ def sync_all_user_groups() -> None:
         sync_user_groups(user=user)
 
 
-def is_new_member(user) -> bool:
+def is_new_member(user: User | AnonymousUser) -> bool:
     """A member whose posts still wait for approval: not trusted, not staff, not editor or moderator."""
     if roles.is_moderator(user) or roles.is_editor(user) or roles.staff_municipality_id(user):
         return False
@@ -164,12 +177,12 @@ def is_new_member(user) -> bool:
 # --- Accepted answers ------------------------------------------------------------------------------------------
 
 
-def can_mark_solution(*, user, topic) -> bool:
+def can_mark_solution(*, user: User | AnonymousUser, topic: TopicModel) -> bool:
     return bool(user.is_authenticated and (topic.poster_id == user.pk or roles.is_moderator(user)))
 
 
 @transaction.atomic
-def mark_solution(*, topic, post, user) -> TopicSolution:
+def mark_solution(*, topic: TopicModel, post: PostModel, user: User) -> TopicSolution:
     """The topic's author or a moderator marks the reply that solved the question."""
     if not can_mark_solution(user=user, topic=topic):
         raise PermissionDenied
@@ -182,7 +195,7 @@ def mark_solution(*, topic, post, user) -> TopicSolution:
 
 
 @transaction.atomic
-def unmark_solution(*, topic, user) -> None:
+def unmark_solution(*, topic: TopicModel, user: User) -> None:
     if not can_mark_solution(user=user, topic=topic):
         raise PermissionDenied
     TopicSolution.objects.filter(topic=topic).delete()
@@ -192,7 +205,7 @@ def unmark_solution(*, topic, user) -> None:
 
 
 @transaction.atomic
-def report_post(*, post, user, reason: str) -> PostReport:
+def report_post(*, post: PostModel, user: User | AnonymousUser, reason: str) -> PostReport:
     """A member reports a post; when enough members did, it is hidden (unapproved) until a moderator decides."""
     reason = (reason or "").strip()
     if not user.is_authenticated:
@@ -217,7 +230,7 @@ def report_post(*, post, user, reason: str) -> PostReport:
 
 
 @transaction.atomic
-def resolve_reports(*, post, moderator) -> int:
+def resolve_reports(*, post: PostModel, moderator: User) -> int:
     """A moderator has reviewed the post (approved it, edited it or dismissed the reports)."""
     return PostReport.objects.filter(post=post, resolved_at=None).update(
         resolved_at=timezone.now(), resolved_by=moderator
@@ -227,7 +240,14 @@ def resolve_reports(*, post, moderator) -> int:
 # --- Moderation log --------------------------------------------------------------------------------------------
 
 
-def log_moderation(*, actor, action: str, topic_id=None, post_id=None, detail: str = "") -> ModerationLogEntry:
+def log_moderation(
+    *,
+    actor: User | AnonymousUser | None,
+    action: str,
+    topic_id: int | None = None,
+    post_id: int | None = None,
+    detail: str = "",
+) -> ModerationLogEntry:
     entry = ModerationLogEntry(
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,
@@ -244,23 +264,23 @@ def log_moderation(*, actor, action: str, topic_id=None, post_id=None, detail: s
 
 
 @transaction.atomic
-def subscribe_forum(*, user, forum) -> ForumSubscription:
+def subscribe_forum(*, user: User, forum: ForumModel) -> ForumSubscription:
     return ForumSubscription.objects.get_or_create(user=user, forum=forum)[0]
 
 
 @transaction.atomic
-def unsubscribe_forum(*, user, forum) -> None:
+def unsubscribe_forum(*, user: User, forum: ForumModel) -> None:
     ForumSubscription.objects.filter(user=user, forum=forum).delete()
 
 
 @transaction.atomic
-def unsubscribe_topic(*, user, topic) -> None:
+def unsubscribe_topic(*, user: User, topic: TopicModel) -> None:
     topic.subscribers.remove(user)
     PendingNotification.objects.filter(user=user, topic=topic, sent_at=None).delete()
 
 
 @transaction.atomic
-def set_daily_digest(*, user, daily_digest: bool) -> NotificationPreference:
+def set_daily_digest(*, user: User, daily_digest: bool) -> NotificationPreference:
     preference, _created = NotificationPreference.objects.update_or_create(
         user=user, defaults={"daily_digest": daily_digest}
     )
@@ -271,7 +291,7 @@ def mentioned_usernames(text: str) -> set[str]:
     return {m.rstrip(".") for m in MENTION_RE.findall(text or "")}
 
 
-def queue_post_notifications(*, post) -> None:
+def queue_post_notifications(*, post: PostModel) -> None:
     """After commit, start one task for an approved post: it works out who must hear of it and tells them.
     Nothing per recipient happens in the request that saves the post."""
     if not post.approved:
@@ -283,7 +303,7 @@ def queue_post_notifications(*, post) -> None:
 
 
 @transaction.atomic
-def record_post_notifications(*, post) -> list[int]:
+def record_post_notifications(*, post: PostModel) -> list[int]:
     """Record who must hear of an approved post (subscribers of its topic and forum who may read it, people it
     mentions) and return their ids. Idempotent: a (user, post) pair is recorded once."""
     if not post.approved:
@@ -321,7 +341,7 @@ def record_post_notifications(*, post) -> list[int]:
 POSTING_LOCK_NAMESPACE = 10_001
 
 
-def lock_posting(*, user) -> None:
+def lock_posting(*, user: User | AnonymousUser) -> None:
     """Serialise the posts of one member until the end of the current transaction, in every worker and on every
     host sharing the database, so that the interval between two posts is checked and the post saved as one step."""
     if not user.is_authenticated:
@@ -343,7 +363,7 @@ def lock_topic_counters(*, topic_id: int, forum_id: int) -> None:
     list(Forum.objects.select_for_update(no_key=True).filter(pk=forum_id).values_list("pk", flat=True))
 
 
-def count_reply_on_save(*, post) -> bool:
+def count_reply_on_save(*, post: PostModel) -> bool:
     """For a new approved reply in an approved topic, have machina's counter update (which Post.save runs right
     after the post_save signal) add the reply to the topic's and forum's counters instead of recounting every post
     and topic (9 queries on the whole topic and forum). Returns False when machina must recount (a topic's first
@@ -362,7 +382,7 @@ def count_reply_on_save(*, post) -> bool:
     return True
 
 
-def add_reply_to_counters(*, topic_id: int, forum_id: int, post_id: int, created) -> None:
+def add_reply_to_counters(*, topic_id: int, forum_id: int, post_id: int, created: datetime.datetime) -> None:
     """What machina's recount would find after one more approved reply, as two increments."""
     from django.db.models import Case, F, Q, Value, When
     from django.db.models.functions import Greatest
@@ -381,10 +401,11 @@ def add_reply_to_counters(*, topic_id: int, forum_id: int, post_id: int, created
 
 
 @transaction.atomic
-def link_topic_to_project(*, topic, project_id: int) -> TopicProject:
+def link_topic_to_project(*, topic: TopicModel, project_id: int) -> TopicProject:
     link, _created = TopicProject.objects.get_or_create(topic=topic, defaults={"project_id": project_id})
     return link
 
 
-def is_moderator_or_editor(user) -> bool:
+def is_moderator_or_editor(user: User | AnonymousUser) -> bool:
+
     return roles.is_moderator(user) or roles.is_editor(user)

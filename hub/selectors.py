@@ -7,6 +7,7 @@ so nothing is hidden because it was not translated. Other apps are reached only 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
@@ -18,8 +19,11 @@ from hub.models import EventPage, NewsPage, PracticePage, StoryPage
 from hub.places import selectors as places
 from projects_db import selectors as projects
 
+if TYPE_CHECKING:
+    from wagtail.query import PageQuerySet  # Wagtail ships no types: Any to mypy
 
-def _in_language(queryset: QuerySet, *, locale: Locale) -> QuerySet:
+
+def _in_language(queryset: PageQuerySet, *, locale: Locale) -> PageQuerySet:
     """Live public pages in `locale`, plus those whose translation into `locale` is not live."""
     translated = Page.objects.filter(locale=locale, live=True).values("translation_key")
     return (

@@ -1,9 +1,14 @@
 """Writes that belong to the site itself: locales and the home page."""
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from hub.models import HomePage
+
+if TYPE_CHECKING:
+    from wagtail.models import Workflow
 
 
 @transaction.atomic
@@ -101,7 +106,7 @@ STORY_TASK_NAME = "Ministry editors approve"
 
 
 @transaction.atomic
-def cms_ensure_workflow() -> "Workflow":  # noqa: F821
+def cms_ensure_workflow() -> "Workflow":
     """Roles in Wagtail and the story workflow (idempotent).
 
     The groups' rights come from the one declaration, hub.accounts.group_permissions (applied again here so story

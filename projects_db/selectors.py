@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from hub.accounts.roles import can_act_for_municipality, is_editor, staff_municipality_id
 from hub.places import selectors as places
 from hub.places.models import Municipality
 from projects_db.models import Category, Organisation, Project, ProjectChange, ProjectOutcome, ProjectRevision
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from wagtail.documents.models import AbstractDocument  # Wagtail ships no types: Any to mypy
+
+    from hub.accounts.models import User
 
 
 def search_labels(*, facet: str, values: set[str], language: str) -> dict[str, str]:
@@ -62,7 +70,7 @@ def project_detail_queryset() -> QuerySet[Project]:
     )
 
 
-def project_for_viewer(*, slug: str, user) -> Project | None:
+def project_for_viewer(*, slug: str, user: User | AnonymousUser) -> Project | None:
     """The project page: the public sees only published projects; staff of its municipality and editors see all."""
     project = project_detail_queryset().filter(slug=slug).first()
     if project is None:
@@ -72,7 +80,7 @@ def project_for_viewer(*, slug: str, user) -> Project | None:
     return None
 
 
-def project_for_editing(*, slug: str, user) -> Project | None:
+def project_for_editing(*, slug: str, user: User | AnonymousUser) -> Project | None:
     """A project the user may change (its municipality's staff, or an editor); None otherwise (answer 404)."""
     project = (
         Project.objects.select_related("lead_municipality", "category", "pending_revision").filter(slug=slug).first()
@@ -82,7 +90,7 @@ def project_for_editing(*, slug: str, user) -> Project | None:
     return project
 
 
-def user_can_edit(*, user, project: Project) -> bool:
+def user_can_edit(*, user: User | AnonymousUser, project: Project) -> bool:
     return can_act_for_municipality(user, project.lead_municipality_id)
 
 
@@ -95,7 +103,7 @@ def related_projects(*, project: Project, limit: int = 4) -> list[Project]:
     )
 
 
-def projects_of_user(*, user) -> QuerySet[Project]:
+def projects_of_user(*, user: User | AnonymousUser) -> QuerySet[Project]:
     """The "my projects" list: every record of the user's municipality (editors: every record)."""
     queryset = Project.objects.select_related("lead_municipality", "category", "pending_revision").order_by(
         "-updated_at"
@@ -120,7 +128,7 @@ def review_queue() -> dict[str, QuerySet]:
     }
 
 
-def review_queue_for(*, user, limit: int = 20) -> dict[str, tuple[int, list]]:
+def review_queue_for(*, user: User | AnonymousUser, limit: int = 20) -> dict[str, tuple[int, list]]:
     """The dashboard's share of the review queue: {"submissions"|"changes": (how many, the `limit` oldest)}.
 
     Only editors decide on projects (projects_db.services._require_editor): anyone else gets nothing.
@@ -131,7 +139,7 @@ def review_queue_for(*, user, limit: int = 20) -> dict[str, tuple[int, list]]:
     return {name: (queryset.count(), list(queryset[:limit])) for name, queryset in queue.items()}
 
 
-def review_queue_count(*, user) -> int:
+def review_queue_count(*, user: User | AnonymousUser) -> int:
     """How many project decisions wait for `user` (the admin menu's count)."""
     if not is_editor(user):
         return 0
@@ -198,7 +206,7 @@ def municipality_projects(*, municipality: Municipality) -> QuerySet[Project]:
     )
 
 
-def user_sees_portal_checks(user) -> bool:
+def user_sees_portal_checks(user: User | AnonymousUser) -> bool:
     return is_editor(user)
 
 
@@ -226,7 +234,9 @@ def project_card(*, project_id: int) -> dict | None:
 PROJECT_DOCUMENTS_COLLECTION = "Project documents"
 
 
-def documents_visible_to(*, queryset: QuerySet, user) -> QuerySet:
+def documents_visible_to(
+    *, queryset: QuerySet[AbstractDocument], user: User | AnonymousUser
+) -> QuerySet[AbstractDocument]:
     """The Wagtail documents of `queryset` that `user` may see (serve view, admin chooser).
 
     A document attached to projects is seen by everyone only once one of them is published; until then only by
@@ -248,5 +258,6 @@ def documents_visible_to(*, queryset: QuerySet, user) -> QuerySet:
     return queryset.exclude(restricted & ~visible)
 
 
-def document_visible_to(*, document, user) -> bool:
+def document_visible_to(*, document: AbstractDocument, user: User | AnonymousUser) -> bool:
+
     return documents_visible_to(queryset=type(document).objects.filter(pk=document.pk), user=user).exists()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -37,9 +37,15 @@ from projects_db.models import (
 )
 from projects_db.signals import category_renamed
 
+if TYPE_CHECKING:
+    from wagtail.models import Collection  # Wagtail ships no types: Any to mypy
+
+    from hub.accounts.models import User
+
+
 # Derived from the one declaration of a project's fields (projects_db.fields).
 SCALAR_FIELDS = fields.SCALAR_FIELDS
-FK_FIELDS = {name: Project._meta.get_field(name).related_model for name in fields.FOREIGN_KEYS}
+FK_FIELDS: dict[str, Any] = {name: Project._meta.get_field(name).related_model for name in fields.FOREIGN_KEYS}
 M2M_FIELDS = {
     **{name: Project._meta.get_field(name).related_model for name in fields.MANY_TO_MANY},
     "documents": None,  # resolved lazily: the configured Wagtail document and image models
@@ -173,7 +179,7 @@ def _validate(project: Project, data: dict) -> None:
             raise ValidationError({"outcomes": error.messages}) from None
 
 
-def project_documents_collection():
+def project_documents_collection() -> Collection:
     """The Wagtail collection of documents uploaded with projects (made on first use if a test flushed it)."""
     from wagtail.models import Collection
 
@@ -234,7 +240,7 @@ def validate_project_data(*, data: dict) -> None:
 def unique_project_slug(title: str, *, exclude_pk: int | None = None) -> str:
     """A slug from the title (Arabic letters kept); a taken slug gets -2, -3, ..."""
     base = slugify(title, allow_unicode=True)[:200].strip("-") or "project"
-    taken = set(Project.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
+    taken = set(Project.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))  # type: ignore[misc]  # pk=None: no exclusion
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -303,7 +309,7 @@ def _notify(change: ProjectChange) -> None:
 
 
 @transaction.atomic
-def project_create(*, user, data: dict, action: str = ProjectChange.Action.CREATED) -> Project:
+def project_create(*, user: User, data: dict, action: str = ProjectChange.Action.CREATED) -> Project:
     """A new draft of the user's municipality (editors: any municipality)."""
     lead = data.get("lead_municipality")
     _require(user, lead.pk if lead else None)
@@ -319,7 +325,7 @@ def project_create(*, user, data: dict, action: str = ProjectChange.Action.CREAT
 
 
 @transaction.atomic
-def project_update(*, project: Project, user, data: dict) -> Project:
+def project_update(*, project: Project, user: User, data: dict) -> Project:
     """Edit a project. A published project edited by staff keeps its live values: the edit waits for an editor."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require(user, project)
@@ -348,7 +354,7 @@ def project_update(*, project: Project, user, data: dict) -> Project:
 
 
 @transaction.atomic
-def project_submit(*, project: Project, user) -> Project:
+def project_submit(*, project: Project, user: User) -> Project:
     """Staff send a draft (or a returned record) to the editors."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require(user, project)
@@ -369,7 +375,7 @@ def _require_editor(user) -> None:
 
 
 @transaction.atomic
-def project_publish(*, project: Project, user) -> Project:
+def project_publish(*, project: Project, user: User) -> Project:
     """An editor publishes a project (normally a submitted one)."""
     _require_editor(user)
     project = Project.objects.select_for_update().get(pk=project.pk)
@@ -386,7 +392,7 @@ def project_publish(*, project: Project, user) -> Project:
 
 
 @transaction.atomic
-def project_return(*, project: Project, user, comment: str) -> Project:
+def project_return(*, project: Project, user: User, comment: str) -> Project:
     """An editor sends a submission (or a pending change) back to its municipality, saying why."""
     _require_editor(user)
     comment = (comment or "").strip()
@@ -413,7 +419,7 @@ def project_return(*, project: Project, user, comment: str) -> Project:
 
 
 @transaction.atomic
-def project_approve_change(*, project: Project, user) -> Project:
+def project_approve_change(*, project: Project, user: User) -> Project:
     """An editor applies the pending change of a published project; the public sees it from now on."""
     _require_editor(user)
     project = Project.objects.select_for_update().get(pk=project.pk)
@@ -443,7 +449,12 @@ def project_edit_values(project: Project) -> dict:
 
 @transaction.atomic
 def project_import(
-    *, data: dict, state: str = Project.State.PUBLISHED, user=None, published_at=None, slug: str = ""
+    *,
+    data: dict,
+    state: str = Project.State.PUBLISHED,
+    user: User | None = None,
+    published_at: datetime.datetime | None = None,
+    slug: str = "",
 ) -> Project:
     """A project brought in by an operator (import_projects, demo data): validated like any other, then logged."""
     if user is not None:
@@ -462,7 +473,7 @@ def project_import(
 
 
 @transaction.atomic
-def project_delete(*, project: Project, user) -> None:
+def project_delete(*, project: Project, user: User) -> None:
     """An administrator deletes a project: its search documents and cached pages go with it.
 
     Its history (ProjectChange rows) goes with the row, so the audit log keeps the deletion with that history.
@@ -522,7 +533,7 @@ def _reindex_projects(queryset) -> None:
 
 
 @transaction.atomic
-def category_create(*, user, data: dict) -> Category:
+def category_create(*, user: User | None, data: dict) -> Category:
     """A new project category."""
     _require_permission(user, "add_category")
     category = Category()
@@ -532,7 +543,7 @@ def category_create(*, user, data: dict) -> Category:
 
 
 @transaction.atomic
-def category_update(*, user, category: Category, data: dict) -> Category:
+def category_update(*, user: User | None, category: Category, data: dict) -> Category:
     """Rename or reorder a category; the search documents of its published projects (and, through the
     category_renamed signal, of the stories in it) show the new name."""
     _require_permission(user, "change_category")
@@ -547,7 +558,7 @@ def category_update(*, user, category: Category, data: dict) -> Category:
 
 
 @transaction.atomic
-def category_delete(*, user, category: Category) -> None:
+def category_delete(*, user: User | None, category: Category) -> None:
     """Delete a category no project uses."""
     _require_permission(user, "delete_category")
     category = Category.objects.select_for_update().get(pk=category.pk)
@@ -563,7 +574,7 @@ def category_delete(*, user, category: Category) -> None:
 
 
 @transaction.atomic
-def organisation_create(*, user, data: dict) -> Organisation:
+def organisation_create(*, user: User | None, data: dict) -> Organisation:
     """A new funder, partner or vendor."""
     _require_permission(user, "add_organisation")
     organisation = Organisation()
@@ -573,7 +584,7 @@ def organisation_create(*, user, data: dict) -> Organisation:
 
 
 @transaction.atomic
-def organisation_update(*, user, organisation: Organisation, data: dict) -> Organisation:
+def organisation_update(*, user: User | None, organisation: Organisation, data: dict) -> Organisation:
     """Rename an organisation: project pages read its name live; search documents do not carry it."""
     _require_permission(user, "change_organisation")
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
@@ -583,7 +594,7 @@ def organisation_update(*, user, organisation: Organisation, data: dict) -> Orga
 
 
 @transaction.atomic
-def organisation_delete(*, user, organisation: Organisation) -> None:
+def organisation_delete(*, user: User | None, organisation: Organisation) -> None:
     """Delete an organisation: it disappears from the funders and vendors of the projects that named it."""
     _require_permission(user, "delete_organisation")
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)

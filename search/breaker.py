@@ -36,8 +36,8 @@ class CircuitBreaker:
         cooldown: float | None = None,
         clock: Callable[[], float] = time.time,
     ):
-        self.failures = int(failures or getattr(settings, "ELASTICSEARCH_BREAKER_FAILURES", DEFAULT_FAILURES))
-        self.cooldown = float(cooldown or getattr(settings, "ELASTICSEARCH_BREAKER_COOLDOWN", DEFAULT_COOLDOWN))
+        self.failures = int(failures or getattr(settings, "ELASTICSEARCH_BREAKER_FAILURES", DEFAULT_FAILURES))  # type: ignore[arg-type]  # never None
+        self.cooldown = float(cooldown or getattr(settings, "ELASTICSEARCH_BREAKER_COOLDOWN", DEFAULT_COOLDOWN))  # type: ignore[arg-type]  # never None
         self.clock = clock
 
     def allow(self) -> bool:

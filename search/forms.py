@@ -1,6 +1,7 @@
 """The search box and its filters, read from the URL (GET), never an error for odd input."""
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from search.engines.base import FACETS
@@ -9,6 +10,8 @@ MAX_QUERY_CHARS = 300
 
 
 class SearchForm(forms.Form):
+    data: QueryDict  # always bound to request.GET (filters() reads every value of a facet)
+
     q = forms.CharField(label=_("Search"), required=False, strip=True)
     page = forms.CharField(required=False)  # parsed leniently: a bad page number means the first page
 

@@ -23,11 +23,15 @@ and, in the same transaction as each write, calls `search.services.index_instanc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 
 class Visibility:
@@ -80,7 +84,7 @@ class Adapter:
         """The documents for `instance` now; an empty list means it must not be found."""
         raise NotImplementedError
 
-    def queryset(self) -> Iterable:
+    def queryset(self) -> QuerySet[Any] | Collection[Any]:
         """Every object that should be searchable, for a full rebuild."""
         raise NotImplementedError
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import connection
@@ -18,10 +19,15 @@ from search.engines.postgres import PostgresEngine
 from search.models import SearchDocument, SearchWord
 from search.registry import Visibility
 
+if TYPE_CHECKING:
+    # search/ never imports another app's models, not even for types: a user is Django's abstract user.
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+
 logger = logging.getLogger(__name__)
 
 
-def audience_for(user) -> Audience:
+def audience_for(user: AbstractBaseUser | AnonymousUser | None) -> Audience:
     """Anonymous: public. Signed in: + members. Verified staff and editors: + staff. Forum ids from providers."""
     visibilities = {Visibility.PUBLIC}
     forum_ids: set[int] = set()
@@ -79,7 +85,7 @@ def get_engine() -> Engine:
 def search(
     *,
     text: str,
-    user,
+    user: AbstractBaseUser | AnonymousUser | None,
     filters: dict[str, list[str]] | None = None,
     language: str = "",
     page: int = 1,
@@ -168,7 +174,12 @@ RELATED_POOL = 200  # nearest vectors taken from the index before the audience, 
 
 
 def related_items(
-    *, source_type: str, source_id: str | int, user, language: str = "", limit: int = RELATED_LIMIT
+    *,
+    source_type: str,
+    source_id: str | int,
+    user: AbstractBaseUser | AnonymousUser | None,
+    language: str = "",
+    limit: int = RELATED_LIMIT,
 ) -> list[RelatedItem]:
     """Up to `limit` published items nearest to this object by meaning, that `user` may read, of another type
     and from another municipality; one statement. Empty when semantic search is off or nothing is close."""

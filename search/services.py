@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import connections, transaction
@@ -11,6 +12,9 @@ from django.db import connections, transaction
 from search import registry
 from search.engines.postgres import document_vector, vocabulary
 from search.models import SearchDocument, SearchWord
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 BATCH = 500
 
@@ -31,7 +35,7 @@ def _row_values(document: registry.Document) -> dict:
 
 
 @transaction.atomic(savepoint=False)
-def index_instance(*, source_type: str, instance) -> int:
+def index_instance(*, source_type: str, instance: Model) -> int:
     """Replace the documents of `instance` with what its adapter says now; return how many remain. One upsert
     (INSERT … ON CONFLICT DO UPDATE) writes them, and no savepoint is taken: this runs inside the write of the
     source object (a forum reply, a page publication), and a failure here fails that write."""
@@ -249,7 +253,7 @@ def _copy_value(value) -> str:
 def _prepare(item: tuple[str, list[registry.Document], str]) -> tuple[str, dict[str, str]]:
     """COPY text for one batch of documents, and its vocabulary (runs in a worker process: no database)."""
     source_type, documents, indexed_at = item
-    lines, words = [], {}
+    lines, words = [], {}  # type: ignore[var-annotated]  # list[str], dict[str, str]
     for document in documents:
         values = {
             "source_type": source_type,
@@ -299,7 +303,7 @@ def bulk_load(
         with connection.cursor() as cursor:
             for text, words in prepared:
                 with transaction.atomic(using=using):
-                    cursor.copy_expert(f"COPY {table} ({', '.join(_COPY_COLUMNS)}) FROM STDIN", io.StringIO(text))
+                    cursor.copy_expert(f"COPY {table} ({', '.join(_COPY_COLUMNS)}) FROM STDIN", io.StringIO(text))  # type: ignore[arg-type]  # no column is None
                     if words:
                         cursor.execute(
                             f"INSERT INTO {SearchWord._meta.db_table} (word, display) "  # noqa: S608

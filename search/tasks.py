@@ -128,7 +128,7 @@ def send_bulk(engine, rows: list[SearchDocument], *, index: str | None = None) -
             raise_on_error=False,
             max_retries=0,
             # Pushes go through the alias, and must never auto-create an index of that name when it is missing.
-            **({} if index else {"require_alias": True}),
+            **({} if index else {"require_alias": True}),  # type: ignore[arg-type]  # mypy matches it to every parameter
         )
         for row, (ok, item) in zip(rows, answers, strict=True):
             operation, info = next(iter(item.items()))

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from allauth.account.utils import has_verified_email as _allauth_has_verified_email
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from wagtail.users.models import UserProfile
 
@@ -53,7 +54,9 @@ def membership_requests_pending() -> QuerySet[MembershipRequest]:
     )
 
 
-def membership_requests_for_review(*, user, limit: int = 20) -> tuple[int, list[MembershipRequest]]:
+def membership_requests_for_review(
+    *, user: User | AnonymousUser, limit: int = 20
+) -> tuple[int, list[MembershipRequest]]:
     """(how many, the `limit` oldest) pending requests, for a user who may decide them (editors); else (0, [])."""
     if not roles.is_editor(user):
         return 0, []
@@ -61,7 +64,7 @@ def membership_requests_for_review(*, user, limit: int = 20) -> tuple[int, list[
     return pending.count(), list(pending[:limit])
 
 
-def membership_requests_pending_count(*, user) -> int:
+def membership_requests_pending_count(*, user: User | AnonymousUser) -> int:
     return membership_requests_pending().count() if roles.is_editor(user) else 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +14,9 @@ from django.utils.translation import gettext as _
 
 from hub.accounts import roles, selectors
 from hub.accounts.models import MembershipRequest, User
+
+if TYPE_CHECKING:
+    from hub.places.models import Municipality
 
 
 @transaction.atomic
@@ -40,7 +45,9 @@ def language_set(*, user: User, language: str) -> None:
 
 
 @transaction.atomic
-def membership_request_create(*, user: User, municipality, job_title: str, message: str = "") -> MembershipRequest:
+def membership_request_create(
+    *, user: User, municipality: Municipality, job_title: str, message: str = ""
+) -> MembershipRequest:
     """Ask to be recognised as staff of `municipality`; one pending request per person, e-mail verified first."""
     if not selectors.has_verified_email(user=user):
         raise ValidationError(_("Verify your e-mail address before asking to be recognised as municipal staff."))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.core import signing
 from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
@@ -28,6 +30,14 @@ from hub.cooperation.models import (
 )
 from hub.places import selectors as places
 from projects_db import selectors as projects
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from hub.accounts.models import User
+    from hub.places.models import Municipality
+    from projects_db.models import Category, Project
+    from search.engines.base import Engine
 
 # ---- award ----
 
@@ -78,7 +88,7 @@ def nomination_in_edition(*, edition: AwardEdition, pk: int) -> Nomination | Non
     )
 
 
-def nominable_projects(*, user) -> QuerySet:
+def nominable_projects(*, user: User | AnonymousUser) -> QuerySet[Project]:
     """The published live (or completed) projects the user's municipality leads."""
     municipality_id = getattr(user, "municipality_id", None)
     queryset = projects.published_projects().filter(status__in=("live", "completed"))
@@ -87,7 +97,7 @@ def nominable_projects(*, user) -> QuerySet:
     return queryset.filter(lead_municipality_id=municipality_id).order_by("title")
 
 
-def juror_scores(*, edition: AwardEdition, juror) -> dict[int, dict[int, JuryScore]]:
+def juror_scores(*, edition: AwardEdition, juror: User) -> dict[int, dict[int, JuryScore]]:
     """A juror's own scores only: {nomination_id: {criterion_id: score}} (never another juror's)."""
     result: dict[int, dict[int, JuryScore]] = defaultdict(dict)
     for score in JuryScore.objects.filter(nomination__edition=edition, juror=juror):
@@ -95,7 +105,7 @@ def juror_scores(*, edition: AwardEdition, juror) -> dict[int, dict[int, JurySco
     return dict(result)
 
 
-def user_may_see_ranking(*, user, edition: AwardEdition) -> bool:
+def user_may_see_ranking(*, user: User | AnonymousUser, edition: AwardEdition) -> bool:
     """Editors always; jurors once the jury has closed (before that, no juror sees another's scores)."""
     return is_editor(user) or (is_juror(user) and edition.jury_is_closed())
 
@@ -161,13 +171,13 @@ def vote_counts(*, edition: AwardEdition) -> dict[int, int]:
     return {row["nomination_id"]: row["n"] for row in rows}
 
 
-def user_vote(*, edition: AwardEdition, user) -> PublicVote | None:
+def user_vote(*, edition: AwardEdition, user: User | AnonymousUser) -> PublicVote | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    return PublicVote.objects.filter(edition=edition, user=user).first()
+    return PublicVote.objects.filter(edition=edition, user=user).first()  # type: ignore[misc]  # signed in here
 
 
-def nominations_to_score(*, user, limit: int = 20) -> tuple[int, list[Nomination]]:
+def nominations_to_score(*, user: User | AnonymousUser, limit: int = 20) -> tuple[int, list[Nomination]]:
     """(how many, the `limit` oldest) nominations a juror has not scored on every criterion, in editions whose jury
     is open now; (0, []) for anyone not on the jury. Two queries whatever the number of nominations."""
     if not is_juror(user):
@@ -186,7 +196,7 @@ def nominations_to_score(*, user, limit: int = 20) -> tuple[int, list[Nomination
     return queryset.count(), list(queryset[:limit])
 
 
-def editions_awaiting_results(*, user) -> list[AwardEdition]:
+def editions_awaiting_results(*, user: User | AnonymousUser) -> list[AwardEdition]:
     """Editions whose jury has closed and whose winners are not published yet: for editors to decide."""
     if not is_editor(user):
         return []
@@ -269,7 +279,7 @@ def agreements_of(*, municipality_id: int) -> list[Agreement]:
     )
 
 
-def municipality_panel(*, municipality) -> dict:
+def municipality_panel(*, municipality: Municipality) -> dict:
     """E-readiness at a glance: services online, projects by status, twinning partners (five queries)."""
     from projects_db.models import Project
 
@@ -299,7 +309,7 @@ def municipality_panel(*, municipality) -> dict:
 
 @dataclass
 class MunicipalityMatch:
-    municipality: object
+    municipality: Municipality
     relevance: float
     projects: list = field(default_factory=list)  # the matching live or completed projects, best first
     contact_name: str = ""
@@ -326,7 +336,13 @@ def _engine_search(*, text: str, user, category: str = "", engine=None):
 
 
 def who_has_done_this(
-    *, user, text: str = "", project=None, category=None, engine=None, limit: int = 10
+    *,
+    user: User | AnonymousUser,
+    text: str = "",
+    project: Project | None = None,
+    category: Category | None = None,
+    engine: Engine | None = None,
+    limit: int = 10,
 ) -> list[MunicipalityMatch]:
     """Municipalities with live or completed projects matching a need, a project or a category, most relevant first.
 
@@ -374,11 +390,11 @@ def who_has_done_this(
     return ranked[:limit]
 
 
-def category_by_slug(*, slug: str):
+def category_by_slug(*, slug: str) -> Category | None:
     return projects.category_by_slug(slug=slug)
 
 
-def project_by_slug(*, slug: str):
+def project_by_slug(*, slug: str) -> Project | None:
     return projects.published_projects().filter(slug=slug).first()
 
 
@@ -386,18 +402,19 @@ def project_by_slug(*, slug: str):
 
 
 def follow_target_exists(*, kind: str, target_id: int) -> bool:
-    targets = {
+    querysets: dict[str, Callable[[], QuerySet]] = {
         Follow.Kind.MUNICIPALITY: places.municipalities,
         Follow.Kind.CATEGORY: projects.categories,
         Follow.Kind.RECOMMENDATION: Recommendation.objects.all,
-    }.get(kind)
+    }
+    targets = querysets.get(kind)
     return targets is not None and targets().filter(pk=target_id).exists()
 
 
-def is_following(*, user, kind: str, target_id: int) -> bool:
+def is_following(*, user: User | AnonymousUser, kind: str, target_id: int) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    return Follow.objects.filter(user=user, kind=kind, target_id=target_id).exists()
+    return Follow.objects.filter(user=user, kind=kind, target_id=target_id).exists()  # type: ignore[misc]  # signed in
 
 
 @dataclass
@@ -407,7 +424,7 @@ class DigestGroup:
     items: list  # (when, title, url), newest first
 
 
-def digest_for(*, user, since: datetime.datetime) -> list[DigestGroup]:
+def digest_for(*, user: User, since: datetime.datetime) -> list[DigestGroup]:
     """What changed since `since` in what the user follows, grouped by followed thing (four queries at most)."""
     follows = defaultdict(list)
     for kind, target_id in Follow.objects.filter(user=user).values_list("kind", "target_id"):
@@ -474,12 +491,12 @@ def digest_since(*, user_id: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=7)
 
 
-def digest_unsubscribe_token(*, user) -> str:
+def digest_unsubscribe_token(*, user: User) -> str:
     """The signed token of the digest's one-click unsubscribe link (hub.unsubscribe, purpose "digest")."""
     return unsubscribe.make_token(purpose="digest", user_id=user.pk)
 
 
-def digest_user_from_token(*, token: str):
+def digest_user_from_token(*, token: str) -> User | None:
     """The user a digest unsubscribe token names, or None if it is forged or the user is gone."""
     from django.contrib.auth import get_user_model
 

@@ -10,6 +10,7 @@ are recorded in Wagtail's audit log. A `user` of None is an operator at the comm
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -31,6 +32,10 @@ from hub.cooperation.models import (
     Recommendation,
 )
 
+if TYPE_CHECKING:
+    from hub.accounts.models import User
+    from projects_db.models import Project
+
 NOMINABLE_STATUSES = ("live", "completed")
 
 
@@ -51,7 +56,7 @@ def _check_nomination(*, user, edition: AwardEdition, project, now) -> None:
 
 @transaction.atomic
 def nomination_create(
-    *, user, edition: AwardEdition, project, what_it_does: str, users_count: int, what_changed: str
+    *, user: User, edition: AwardEdition, project: Project, what_it_does: str, users_count: int, what_changed: str
 ) -> Nomination:
     """A verified staff member nominates one of their municipality's live projects (one per municipality)."""
     now = timezone.now()
@@ -78,7 +83,7 @@ def nomination_create(
 
 @transaction.atomic
 def nomination_update(
-    *, user, nomination: Nomination, project, what_it_does: str, users_count: int, what_changed: str
+    *, user: User, nomination: Nomination, project: Project, what_it_does: str, users_count: int, what_changed: str
 ) -> Nomination:
     """Staff of the nominating municipality edit their nomination until the window closes."""
     if staff_municipality_id(user) != nomination.municipality_id:
@@ -97,7 +102,7 @@ def nomination_update(
 
 
 @transaction.atomic
-def scores_submit(*, user, nomination: Nomination, scores: dict[int, tuple[int, str]]) -> list[JuryScore]:
+def scores_submit(*, user: User, nomination: Nomination, scores: dict[int, tuple[int, str]]) -> list[JuryScore]:
     """A juror scores one nomination on every criterion ({criterion_id: (value, comment)}); all or nothing."""
     if not is_juror(user):
         raise PermissionDenied
@@ -125,7 +130,7 @@ def scores_submit(*, user, nomination: Nomination, scores: dict[int, tuple[int, 
 
 
 @transaction.atomic
-def results_publish(*, user, edition: AwardEdition, winner_ids: list[int]) -> AwardEdition:
+def results_publish(*, user: User, edition: AwardEdition, winner_ids: list[int]) -> AwardEdition:
     """An editor publishes the winners (in prize order) once the jury has closed."""
     if not is_editor(user):
         raise PermissionDenied
@@ -146,7 +151,7 @@ def results_publish(*, user, edition: AwardEdition, winner_ids: list[int]) -> Aw
 
 
 @transaction.atomic
-def vote_cast(*, user, nomination: Nomination) -> PublicVote:
+def vote_cast(*, user: User, nomination: Nomination) -> PublicVote:
     """One vote per verified account per edition, while the vote is open."""
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied
@@ -189,7 +194,13 @@ RECOMMENDATION_FIELDS = ("event", "number", "slug", "title_ar", "title_en", "tex
 
 @transaction.atomic
 def recommendation_add_update(
-    *, user, recommendation: Recommendation, date: datetime.date, text_ar: str, text_en: str = "", status: str = ""
+    *,
+    user: User,
+    recommendation: Recommendation,
+    date: datetime.date,
+    text_ar: str,
+    text_en: str = "",
+    status: str = "",
 ) -> ProgressUpdate:
     """An editor records progress on a recommendation, and may move its status."""
     _require_editor(user)
@@ -236,7 +247,7 @@ def _save_recommendation(
 
 
 @transaction.atomic
-def recommendation_create(*, user, data: dict, new_updates: list[dict] | None = None) -> Recommendation:
+def recommendation_create(*, user: User | None, data: dict, new_updates: list[dict] | None = None) -> Recommendation:
     """An editor records a recommendation, with its first progress updates (each signed by the editor)."""
     _require_editor(user)
     recommendation = Recommendation()
@@ -248,7 +259,7 @@ def recommendation_create(*, user, data: dict, new_updates: list[dict] | None = 
 @transaction.atomic
 def recommendation_update(
     *,
-    user,
+    user: User | None,
     recommendation: Recommendation,
     data: dict,
     new_updates: list[dict] | None = None,
@@ -278,7 +289,7 @@ def recommendation_update(
 
 
 @transaction.atomic
-def recommendation_delete(*, user, recommendation: Recommendation) -> None:
+def recommendation_delete(*, user: User | None, recommendation: Recommendation) -> None:
     """An editor deletes a recommendation with its progress updates; the follows of it go too."""
     _require_editor(user)
     _audit(recommendation, user=user, action="wagtail.delete", deleted=True)
@@ -299,11 +310,11 @@ def _check_parties(parties) -> None:
 @transaction.atomic
 def agreement_create(
     *,
-    user,
+    user: User,
     kind: str,
     title_ar: str,
     title_en: str,
-    signed_on,
+    signed_on: datetime.date,
     parties: list,
     aims_ar: str = "",
     aims_en: str = "",
@@ -325,7 +336,7 @@ def agreement_create(
 
 
 @transaction.atomic
-def agreement_update(*, user, agreement: Agreement, data: dict) -> Agreement:
+def agreement_update(*, user: User | None, agreement: Agreement, data: dict) -> Agreement:
     """An editor corrects an agreement; it still needs at least two municipalities."""
     _require_editor(user)
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
@@ -344,7 +355,7 @@ def agreement_update(*, user, agreement: Agreement, data: dict) -> Agreement:
 
 
 @transaction.atomic
-def agreement_delete(*, user, agreement: Agreement) -> None:
+def agreement_delete(*, user: User | None, agreement: Agreement) -> None:
     """An editor deletes an agreement: it leaves the pages of its municipalities."""
     _require_editor(user)
     _audit(agreement, user=user, action="wagtail.delete", deleted=True)
@@ -355,7 +366,7 @@ def agreement_delete(*, user, agreement: Agreement) -> None:
 
 
 @transaction.atomic
-def follow_toggle(*, user, kind: str, target_id: int) -> bool:
+def follow_toggle(*, user: User, kind: str, target_id: int) -> bool:
     """Follow (or stop following) a municipality, category or recommendation; returns True when now followed."""
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied
@@ -372,11 +383,12 @@ def follow_toggle(*, user, kind: str, target_id: int) -> bool:
 
 
 @transaction.atomic
-def digest_unsubscribe(*, user) -> None:
+def digest_unsubscribe(*, user: User) -> None:
     state, _created = DigestState.objects.get_or_create(user=user)
     state.unsubscribed = True
     state.save(update_fields=["unsubscribed"])
 
 
-def digest_mark_sent(*, user_id: int, when) -> None:
+def digest_mark_sent(*, user_id: int, when: datetime.datetime) -> None:
+
     DigestState.objects.update_or_create(user_id=user_id, defaults={"last_sent_at": when})

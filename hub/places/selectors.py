@@ -30,6 +30,6 @@ def municipality_by_id(*, municipality_id: int) -> Municipality | None:
 
 def names_by_slug(*, kind: str, slugs: set[str], language: str) -> dict[str, str]:
     """Names in `language` of the municipalities or governorates (`kind`) with these slugs."""
-    model = {"municipality": Municipality, "governorate": Governorate}[kind]
+    queryset = {"municipality": Municipality.objects, "governorate": Governorate.objects}[kind]
     field = "name_en" if language == "en" else "name_ar"
-    return dict(model.objects.filter(slug__in=slugs).values_list("slug", field))
+    return dict(queryset.filter(slug__in=slugs).values_list("slug", field))

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
@@ -21,7 +20,7 @@ from wagtail.log_actions import log
 from hub.places.models import Governorate, Municipality
 from hub.places.signals import SHOWN_FIELDS, governorate_changed, municipality_changed
 
-User = AbstractBaseUser | AnonymousUser
+User = AbstractUser | AnonymousUser
 
 MUNICIPALITY_FIELDS = (
     "name_ar",
@@ -56,8 +55,8 @@ def _assign(instance: models.Model, data: dict[str, Any], allowed: tuple[str, ..
     return changed
 
 
-def _logged_user(user: User) -> AbstractBaseUser | None:
-    return user if getattr(user, "is_authenticated", False) else None
+def _logged_user(user: User) -> AbstractUser | None:
+    return user if isinstance(user, AbstractUser) and user.is_authenticated else None
 
 
 def _delete(instance: models.Model) -> None:

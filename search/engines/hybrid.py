@@ -8,8 +8,10 @@ with pgvector's iterative scan, so a selective filter still fills the list).
 from __future__ import annotations
 
 import logging
+from collections.abc import Hashable
 from contextlib import nullcontext
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from django.conf import settings
 from django.db import DatabaseError, connections, transaction
@@ -53,9 +55,13 @@ ORDER BY e.embedding <=> %(vector)s::vector LIMIT %(limit)s
 """  # noqa: S608
 
 
+# A document's key: PostgreSQL's row id, or Elasticsearch's (source type, source id, language).
+Key = TypeVar("Key", bound=Hashable)
+
+
 @dataclass
-class SemanticHit:
-    id: int
+class SemanticHit(Generic[Key]):
+    id: Key
     language: str
     similarity: float
     facets: dict  # facet name -> (value, label), for the counts of rows only the semantic side found
@@ -132,13 +138,13 @@ SEMANTIC_ONLY_MIN_SIMILARITY = 0.2  # when the lexical side found nothing at all
 
 def fuse(
     *,
-    lexical: list[int],
-    complete: set[int],
-    coverage: dict[int, float],
-    semantic: list[SemanticHit],
+    lexical: list[Key],
+    complete: set[Key],
+    coverage: dict[Key, float],
+    semantic: list[SemanticHit[Key]],
     language: str,
     top: int = 10,
-) -> list[int]:
+) -> list[Key]:
     """The fused order of lexical and semantic candidates (document ids).
 
     - Lexical evidence: complete matches first, partial ones by the share of the words they have, then the
@@ -154,7 +160,7 @@ def fuse(
     best = max((hit.similarity for hit in semantic), default=1.0) or 1.0
     other = [hit.id for hit in semantic if hit.language != language][:OTHER_LANGUAGE_TOP]
     in_lexical = set(lexical)
-    scores: dict[int, float] = {}
+    scores: dict[Key, float] = {}
     for rank, pk in enumerate(lexical):
         share = coverage.get(pk, 1.0 if pk in complete else 0.0)
         scores[pk] = COMPLETE * (pk in complete) + COVERAGE * share * share + LEXICAL_ORDER / (1 + rank)

@@ -479,7 +479,8 @@ class PostgresEngine(Engine):
             # read every row's terms on the way: the indexes are always cheaper here. JIT costs more than it saves.
             with transaction.atomic(using=self.using), connection.cursor() as cursor:
                 settings_first = _SESSION  # sent with the first statement: one round trip
-                table_rows, listed = None, []
+                table_rows: int | None = None
+                listed: list[tuple[int, int, int]] = []  # (pk, tier, row number)
                 window: dict[int, list[int]] = {}
                 if counts:
                     sql = settings_first + search_sql(table)

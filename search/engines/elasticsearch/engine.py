@@ -361,7 +361,7 @@ def selected_filters(filters: dict[str, list[str]]) -> dict[str, Q]:
         if facet == "year":
             values = [int(value) for value in values if value.isdigit()]
         if values:
-            clauses[facet] = Q("terms", **{FACET_FIELDS[facet]: sorted(set(values))})
+            clauses[facet] = Q("terms", **{FACET_FIELDS[facet]: sorted(set(values))})  # type: ignore[type-var]  # all str or all int
     return clauses
 
 
@@ -397,7 +397,7 @@ _FOLD = str.maketrans({rule.split("=>")[0]: rule.split("=>")[1] for rule in ARAB
 def corrected_text(text: str, hits: list[Hit]) -> str | None:
     """The query with each word that no hit contains replaced by the closest word the hits matched (the words
     the fuzzy fallback found), or None when every word was found as typed."""
-    marked = []
+    marked: list[str] = []
     for hit in hits:
         for fragment in (hit.title_highlighted, hit.snippet):
             marked.extend(html.unescape(word) for word in _MARKED.findall(fragment))
