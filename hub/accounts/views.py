@@ -5,12 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub.accounts import roles, selectors, services
 from hub.accounts.forms import MembershipRequestForm, ProfileForm, RejectForm
+from hub.redirects import safe_next
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -95,12 +96,7 @@ def _review_page(request, *, reject_form=None, rejecting=None):
 
 def _back_to_review(request):
     """Back to where the decision was taken (the admin dashboard's queue) if that is on this site, else the list."""
-    nxt = request.POST.get("next", "")
-    if nxt and url_has_allowed_host_and_scheme(
-        nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(nxt)
-    return redirect("accounts:membership_review")
+    return redirect(safe_next(request, fallback=reverse("accounts:membership_review")))
 
 
 def _pending_or_404(pk: int):

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "hub.accounts",
     "hub.cooperation",
     "hub.places",
+    "hub.review",
     "projects_db",
     "search",
     # Wagtail

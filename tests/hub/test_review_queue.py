@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from hub import review_queue
 from hub.accounts.models import MembershipRequest
+from hub.review import queue as review_queue
 from projects_db import services
 from projects_db.models import Project, ProjectChange, ProjectRevision
 from tests.cooperation.conftest import make_juror
