@@ -196,7 +196,7 @@ def poster(n: int, session: str, path: str, args, start: threading.Barrier, dead
             conn.close()
         except OSError:
             status = 0  # timed out or refused: the post may or may not exist
-        results.append((token, status, time.monotonic() - began))
+        results.append((token, status, time.monotonic() - began, began))
         k += 1
         if status == 302 and args.mode == "interval":
             time.sleep(max(args.think, args.interval))  # as a member would: the next post once it is allowed
@@ -278,10 +278,10 @@ def main() -> None:
         text = str(content)
         if text.startswith("Reply bench-"):
             saved[text.split(":", 1)[0].removeprefix("Reply ")] += 1
-    by_status = Counter(status for _token, status, _t in results)
-    accepted = [(token, t) for token, status, t in results if status == 302]
-    refused = [(token, t) for token, status, t in results if status == 429]
-    other = [(token, status) for token, status, _t in results if status not in (200, 302, 429)]
+    by_status = Counter(status for _token, status, _t, _b in results)
+    accepted = [(token, t) for token, status, t, _b in results if status == 302]
+    refused = [(token, t) for token, status, t, _b in results if status == 429]
+    other = [(token, status) for token, status, _t, _b in results if status not in (200, 302, 429)]
     lost = [token for token, _t in accepted if saved[token] == 0]
     duplicated = [token for token, count in saved.items() if count > 1]
     refused_but_saved = [token for token, _t in refused if saved[token]]
@@ -304,8 +304,16 @@ def main() -> None:
     print(f"requests by status: {dict(sorted(by_status.items()))}")
     print(line("accepted (302)", [t for _token, t in accepted]))
     print(line("refused (429)", [t for _token, t in refused]))
-    print(line("form shown again (200)", [t for _token, status, t in results if status == 200]))
-    print(line("all requests", [t for _token, _s, t in results]))
+    print(line("form shown again (200)", [t for _token, status, t, _b in results if status == 200]))
+    print(line("all requests", [t for _token, _s, t, _b in results]))
+    if results and args.mode == "interval":  # each round starts with every poster replying at once
+        first = min(b for *_rest, b in results)
+        for number in range(int(args.seconds // max(1, args.interval)) + 1):
+            in_round = [
+                t for _token, status, t, b in results if status == 302 and int((b - first) // args.interval) == number
+            ]
+            if in_round:
+                print("  " + line(f"round {number + 1}, accepted", in_round))
     print(
         f"rows: {sum(saved.values())} saved; lost {len(lost)}; duplicated {len(duplicated)};"
         f" refused but saved {len(refused_but_saved)}; other answers {len(other)}"

@@ -4,6 +4,11 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from hub import warmup
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.production")
 
 application = get_wsgi_application()
+
+# Load what Django and Wagtail would otherwise load on the first requests (hub/warmup.py).
+warmup.warm()

@@ -20,6 +20,11 @@ DEBUG = False
 SENDFILE_BACKEND = env("SENDFILE_BACKEND", default="django_sendfile.backends.nginx")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CACHES["default"] = env.cache("CACHE_URL", default="dbcache://hub_cache")  # noqa: F405
+# Each gunicorn worker keeps its database connection between requests: a new PostgreSQL connection per request
+# costs a backend fork and cold catalogue and text-search caches (docs/performance.md, "Forum posting under load").
+# Django checks the connection before reusing it. CONN_MAX_AGE=0 goes back to one connection per request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Load balancers probe the health check over plain HTTP, straight at gunicorn.
