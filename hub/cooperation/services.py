@@ -22,6 +22,7 @@ from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors
 from hub.cooperation.models import (
     Agreement,
+    AwardCriterion,
     AwardEdition,
     DigestState,
     Follow,
@@ -30,6 +31,7 @@ from hub.cooperation.models import (
     ProgressUpdate,
     PublicVote,
     Recommendation,
+    ResponsibleBody,
 )
 
 if TYPE_CHECKING:
@@ -43,22 +45,33 @@ NOMINABLE_STATUSES = ("live", "completed")
 
 
 def _check_nomination(*, user, edition: AwardEdition, project, now) -> None:
-    municipality_id = staff_municipality_id(user)
-    if municipality_id is None:
-        raise PermissionDenied
-    if not edition.nominations_are_open(now):
-        raise ValidationError(_("Nominations for this edition are not open."))
-    if project.lead_municipality_id != municipality_id:
-        raise ValidationError(_("You can only nominate a project of your own municipality."))
+    """Staff nominate for their own municipality while the window is open; an operator (user None) records a
+    nomination for the project's lead municipality at any time. Either way only a published, live service."""
+    if user is not None:
+        municipality_id = staff_municipality_id(user)
+        if municipality_id is None:
+            raise PermissionDenied
+        if not edition.nominations_are_open(now):
+            raise ValidationError(_("Nominations for this edition are not open."))
+        if project.lead_municipality_id != municipality_id:
+            raise ValidationError(_("You can only nominate a project of your own municipality."))
     if not project.is_published or project.status not in NOMINABLE_STATUSES:
         raise ValidationError(_("Only a published, live service can be nominated."))
 
 
 @transaction.atomic
 def nomination_create(
-    *, user: User, edition: AwardEdition, project: Project, what_it_does: str, users_count: int, what_changed: str
+    *,
+    user: User | None,
+    edition: AwardEdition,
+    project: Project,
+    what_it_does: str,
+    users_count: int,
+    what_changed: str,
 ) -> Nomination:
-    """A verified staff member nominates one of their municipality's live projects (one per municipality)."""
+    """A verified staff member nominates one of their municipality's live projects (one per municipality).
+
+    `user` None is an operator at the command line (the demo loader): see _check_nomination."""
     now = timezone.now()
     _check_nomination(user=user, edition=edition, project=project, now=now)
     if Nomination.objects.filter(edition=edition, municipality_id=project.lead_municipality_id).exists():
@@ -72,7 +85,7 @@ def nomination_create(
         what_changed=what_changed,
         nominated_by=user,
     )
-    nomination.full_clean()
+    nomination.full_clean(exclude=["nominated_by"])  # set here, not by the form; None for an operator
     try:
         with transaction.atomic():
             nomination.save()
@@ -96,6 +109,45 @@ def nomination_update(
     nomination.full_clean()
     nomination.save()
     return nomination
+
+
+# ---- award: editions (editors) ----
+
+AWARD_EDITION_FIELDS = (
+    "year",
+    "title_ar",
+    "title_en",
+    "call_ar",
+    "call_en",
+    "nominations_open",
+    "nominations_close",
+    "jury_closes",
+    "results_date",
+    "vote_opens",
+    "vote_closes",
+    "score_max",
+)
+CRITERION_FIELDS = ("name_ar", "name_en", "weight", "sort_order")
+
+
+@transaction.atomic
+def award_edition_create(*, user: User | None, data: dict, criteria: list[dict]) -> AwardEdition:
+    """An editor opens an award edition with the criteria its jury will score (at least one)."""
+    _require_editor(user)
+    unknown = set(data) - set(AWARD_EDITION_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(names)s") % {"names": ", ".join(sorted(unknown))})
+    if not criteria:
+        raise ValidationError(_("An award edition needs at least one criterion."))
+    edition = AwardEdition(**data)
+    edition.full_clean()
+    edition.save()
+    for order, values in enumerate(criteria):
+        criterion = AwardCriterion(edition=edition, **({"sort_order": order} | values))
+        criterion.full_clean()
+        criterion.save()
+    _audit(edition, user=user, action="wagtail.create", content_changed=True)
+    return edition
 
 
 # ---- award: the jury ----
@@ -185,6 +237,43 @@ def _audit(instance, *, user, action: str, **kwargs) -> None:
     from wagtail.log_actions import log
 
     log(instance=instance, action=action, user=user if getattr(user, "is_authenticated", False) else None, **kwargs)
+
+
+# ---- responsible bodies (who carries a recommendation out) ----
+
+RESPONSIBLE_BODY_FIELDS = ("name_ar", "name_en", "slug")
+
+
+def _save_body(body: ResponsibleBody, data: dict) -> dict:
+    unknown = set(data) - set(RESPONSIBLE_BODY_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(names)s") % {"names": ", ".join(sorted(unknown))})
+    changed = {name: [getattr(body, name), value] for name, value in data.items() if getattr(body, name) != value}
+    for name, value in data.items():
+        setattr(body, name, value)
+    body.full_clean()
+    body.save()
+    return changed
+
+
+@transaction.atomic
+def responsible_body_create(*, user: User | None, data: dict) -> ResponsibleBody:
+    """An editor adds a body that recommendations can be assigned to."""
+    _require_editor(user)
+    body = ResponsibleBody()
+    _save_body(body, data)
+    _audit(body, user=user, action="wagtail.create", content_changed=True)
+    return body
+
+
+@transaction.atomic
+def responsible_body_update(*, user: User | None, body: ResponsibleBody, data: dict) -> ResponsibleBody:
+    """An editor renames a responsible body; recommendation pages read its name live."""
+    _require_editor(user)
+    body = ResponsibleBody.objects.select_for_update().get(pk=body.pk)
+    changed = _save_body(body, data)
+    _audit(body, user=user, action="wagtail.edit", content_changed=bool(changed), data={"changed": sorted(changed)})
+    return body
 
 
 # ---- recommendations ----
