@@ -276,6 +276,16 @@ def responsible_body_update(*, user: User | None, body: ResponsibleBody, data: d
     return body
 
 
+@transaction.atomic
+def responsible_body_delete(*, user: User | None, body: ResponsibleBody) -> None:
+    """An editor deletes a body no recommendation is assigned to (else a ValidationError says why)."""
+    _require_editor(user)
+    if body.recommendations.exists():
+        raise ValidationError(_("Recommendations are still assigned to this body: assign them to another one first."))
+    _audit(body, user=user, action="wagtail.delete", deleted=True)
+    body.delete()
+
+
 # ---- recommendations ----
 
 RECOMMENDATION_FIELDS = ("event", "number", "slug", "title_ar", "title_en", "text_ar", "text_en", "body", "status")

@@ -1,8 +1,9 @@
 """Editors run the award, the recommendations and the agreements from Wagtail's admin (snippets).
 
-Recommendations (with their inline progress updates) and agreements are written through hub.cooperation.services
-(create, copy, edit, delete, bulk delete: hub.snippet_views), so the rules, the author of each progress update and
-the audit log are the same whoever writes. Award editions and responsible bodies are plain editorial lists.
+Recommendations (with their inline progress updates), agreements and responsible bodies are written through
+hub.cooperation.services (create, copy, edit, delete, bulk delete: hub.snippet_views), so the rules, the author of
+each progress update and the audit log are the same whoever writes (the demo loader calls the same services).
+Award editions (with their inline criteria) are still saved by Wagtail's own snippet views, which log them too.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -96,6 +97,24 @@ class AgreementDeleteView(ServiceDeleteView):
     instance_argument = "agreement"
 
 
+class ResponsibleBodyCreateView(ServiceCreateView):
+    create_service = staticmethod(services.responsible_body_create)
+
+
+class ResponsibleBodyCopyView(ServiceCopyView):
+    create_service = staticmethod(services.responsible_body_create)
+
+
+class ResponsibleBodyEditView(ServiceEditView):
+    edit_service = staticmethod(services.responsible_body_update)
+    instance_argument = "body"
+
+
+class ResponsibleBodyDeleteView(ServiceDeleteView):
+    delete_service = staticmethod(services.responsible_body_delete)
+    instance_argument = "body"
+
+
 class AwardEditionViewSet(SnippetViewSet):
     model = AwardEdition
     icon = "pick"
@@ -116,6 +135,10 @@ class RecommendationViewSet(SnippetViewSet):
 class ResponsibleBodyViewSet(SnippetViewSet):
     model = ResponsibleBody
     icon = "group"
+    add_view_class = ResponsibleBodyCreateView
+    copy_view_class = ResponsibleBodyCopyView
+    edit_view_class = ResponsibleBodyEditView
+    delete_view_class = ResponsibleBodyDeleteView
 
 
 class AgreementViewSet(SnippetViewSet):
@@ -143,6 +166,7 @@ class CooperationDeleteBulkAction(ServiceDeleteBulkAction):
     delete_services = {
         Recommendation: (services.recommendation_delete, "recommendation"),
         Agreement: (services.agreement_delete, "agreement"),
+        ResponsibleBody: (services.responsible_body_delete, "body"),
     }
 
 
