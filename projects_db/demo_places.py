@@ -170,7 +170,12 @@ def load(*, stdout=None) -> dict[str, int]:
     governorates = {}
     for slug, name_en, name_ar, country in GOVERNORATES:
         data = {"slug": slug, "name_en": name_en, "name_ar": name_ar, "country": country}
-        governorates[slug] = _ensure(existing_governorates.get(slug), data, "governorate")
+        governorate = existing_governorates.get(slug)
+        if governorate is None:
+            governorate = services.governorate_create(user=None, data=data)
+        elif changed := _differences(governorate, data):
+            governorate = services.governorate_update(governorate=governorate, user=None, data=changed)
+        governorates[slug] = governorate
     for rows, is_partner in ((MUNICIPALITIES, False), (PARTNERS, True)):
         for slug, name_en, name_ar, governorate, kind, population, lat, lng, portal in rows:
             data = {
@@ -185,7 +190,11 @@ def load(*, stdout=None) -> dict[str, int]:
                 "portal_url": portal,
                 "is_partner": is_partner,
             }
-            _ensure(existing_municipalities.get(slug), data, "municipality")
+            municipality = existing_municipalities.get(slug)
+            if municipality is None:
+                services.municipality_create(user=None, data=data)
+            elif changed := _differences(municipality, data):
+                services.municipality_update(municipality=municipality, user=None, data=changed)
     municipalities = places.municipalities()
     counts = {
         "governorates": places.governorates().filter(slug__in=governorates).count(),
@@ -200,11 +209,6 @@ def load(*, stdout=None) -> dict[str, int]:
     return counts
 
 
-def _ensure(instance, data: dict, kind: str):
-    """The place with `data`: created when missing, updated when a value differs, else left as it is."""
-    if instance is None:
-        return getattr(services, f"{kind}_create")(user=None, data=data)
-    changed = {name: value for name, value in data.items() if getattr(instance, name) != value}
-    if not changed:
-        return instance
-    return getattr(services, f"{kind}_update")(user=None, data=changed, **{kind: instance})
+def _differences(instance, data: dict) -> dict:
+    """The values of `data` that `instance` does not have yet (an empty dict: nothing to write)."""
+    return {name: value for name, value in data.items() if getattr(instance, name) != value}
