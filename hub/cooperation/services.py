@@ -130,24 +130,83 @@ AWARD_EDITION_FIELDS = (
 CRITERION_FIELDS = ("name_ar", "name_en", "weight", "sort_order")
 
 
+def _check_fields(data: dict, allowed: tuple[str, ...]) -> None:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(names)s") % {"names": ", ".join(sorted(unknown))})
+
+
+def _save_criterion(criterion: AwardCriterion, values: dict) -> None:
+    _check_fields(values, CRITERION_FIELDS)
+    for name, value in values.items():
+        setattr(criterion, name, value)
+    criterion.full_clean()
+    criterion.save()
+
+
 @transaction.atomic
 def award_edition_create(*, user: User | None, data: dict, criteria: list[dict]) -> AwardEdition:
     """An editor opens an award edition with the criteria its jury will score (at least one)."""
     _require_editor(user)
-    unknown = set(data) - set(AWARD_EDITION_FIELDS)
-    if unknown:
-        raise ValidationError(_("Unknown fields: %(names)s") % {"names": ", ".join(sorted(unknown))})
+    _check_fields(data, AWARD_EDITION_FIELDS)
     if not criteria:
         raise ValidationError(_("An award edition needs at least one criterion."))
     edition = AwardEdition(**data)
     edition.full_clean()
     edition.save()
     for order, values in enumerate(criteria):
-        criterion = AwardCriterion(edition=edition, **({"sort_order": order} | values))
-        criterion.full_clean()
-        criterion.save()
+        _save_criterion(AwardCriterion(edition=edition), {"sort_order": order} | values)
     _audit(edition, user=user, action="wagtail.create", content_changed=True)
     return edition
+
+
+@transaction.atomic
+def award_edition_update(
+    *,
+    user: User | None,
+    edition: AwardEdition,
+    data: dict,
+    new_criteria: list[dict] | None = None,
+    changed_criteria: dict[int, dict] | None = None,
+    removed_criterion_ids: list[int] | None = None,
+) -> AwardEdition:
+    """An editor changes an edition and its criteria; a criterion the jury has already scored is not removed."""
+    _require_editor(user)
+    _check_fields(data, AWARD_EDITION_FIELDS)
+    edition = AwardEdition.objects.select_for_update().get(pk=edition.pk)
+    new, changed, removed = new_criteria or [], changed_criteria or {}, set(removed_criterion_ids or [])
+    criteria = {criterion.pk: criterion for criterion in edition.criteria.all()}
+    if (set(changed) | removed) - set(criteria):
+        raise ValidationError(_("This criterion belongs to another award edition."))
+    if len(criteria) - len(removed) + len(new) < 1:
+        raise ValidationError(_("An award edition needs at least one criterion."))
+    if JuryScore.objects.filter(criterion_id__in=removed).exists():
+        raise ValidationError(_("The jury has already scored this criterion: it cannot be removed."))
+    for name, value in data.items():
+        setattr(edition, name, value)
+    edition.full_clean()
+    edition.save()
+    AwardCriterion.objects.filter(pk__in=removed).delete()
+    for pk, values in changed.items():
+        _save_criterion(criteria[pk], values)
+    for order, values in enumerate(new, start=len(criteria)):
+        _save_criterion(AwardCriterion(edition=edition), {"sort_order": order} | values)
+    _audit(
+        edition,
+        user=user,
+        action="wagtail.edit",
+        content_changed=True,
+        data={"criteria_added": len(new), "criteria_changed": len(changed), "criteria_removed": len(removed)},
+    )
+    return edition
+
+
+@transaction.atomic
+def award_edition_delete(*, user: User | None, edition: AwardEdition) -> None:
+    """An editor deletes an edition with its criteria, nominations, scores and votes."""
+    _require_editor(user)
+    _audit(edition, user=user, action="wagtail.delete", deleted=True)
+    edition.delete()
 
 
 # ---- award: the jury ----
@@ -245,9 +304,7 @@ RESPONSIBLE_BODY_FIELDS = ("name_ar", "name_en", "slug")
 
 
 def _save_body(body: ResponsibleBody, data: dict) -> dict:
-    unknown = set(data) - set(RESPONSIBLE_BODY_FIELDS)
-    if unknown:
-        raise ValidationError(_("Unknown fields: %(names)s") % {"names": ", ".join(sorted(unknown))})
+    _check_fields(data, RESPONSIBLE_BODY_FIELDS)
     changed = {name: [getattr(body, name), value] for name, value in data.items() if getattr(body, name) != value}
     for name, value in data.items():
         setattr(body, name, value)
