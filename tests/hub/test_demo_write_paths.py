@@ -116,20 +116,23 @@ def test_a_search_result_of_a_demo_project_opens_its_page(demo, db, client):
         assert document.title in response.content.decode()
 
 
-def test_a_place_renamed_in_the_admin_gets_its_demo_name_back_on_its_projects_and_in_its_history(demo, db):
+def test_a_place_renamed_in_the_admin_gets_its_demo_name_back_on_its_projects_stories_and_history(demo, db):
     hebron = Municipality.objects.get(slug="hebron")
     editor = UserFactory(username="demo-test-editor", editor=True)
     places_services.municipality_update(municipality=hebron, user=editor, data={"name_en": "Hebron (renamed)"})
     led_by_hebron = Project.objects.published().filter(lead_municipality=hebron)
     ids = [str(pk) for pk in led_by_hebron.values_list("pk", flat=True)]
     english = SearchDocument.objects.filter(source_type="project", source_id__in=ids, language="en")
-    assert english.exists() and set(english.values_list("municipality_name", flat=True)) == {"Hebron (renamed)"}
+    stories = SearchDocument.objects.filter(source_type="story", municipality="hebron", language="en")
+    for documents in (english, stories):
+        assert documents.exists() and set(documents.values_list("municipality_name", flat=True)) == {"Hebron (renamed)"}
     edits_before = ModelLogEntry.objects.filter(action="wagtail.edit").count()
 
     demo_places.load()
 
     assert Municipality.objects.get(slug="hebron").name_en == "Hebron"
-    assert set(english.values_list("municipality_name", flat=True)) == {"Hebron"}
+    for documents in (english, stories):
+        assert set(documents.values_list("municipality_name", flat=True)) == {"Hebron"}
     # One edit, by the operator (no user), is the only history the reload wrote.
     edits = ModelLogEntry.objects.filter(action="wagtail.edit").order_by("-pk")
     assert edits.count() == edits_before + 1
