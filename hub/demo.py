@@ -42,6 +42,8 @@ def load(*, stdout=None) -> None:
     from hub.models import HomePage
 
     home = HomePage.objects.get(locale__language_code="ar")
+    if home.live_revision is None:  # published like every demo page: a revision, its history, its search document
+        home.save_revision().publish()
     sections = services.cms_ensure_sections(home=home)
     services.cms_ensure_workflow()
     counts = {

@@ -12,7 +12,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from hub.places.models import Country, Governorate, Municipality
+from hub.places import selectors as places
+from hub.places import services
+from hub.places.models import Country, Municipality
 
 M = Municipality.Kind.MUNICIPALITY
 V = Municipality.Kind.VILLAGE_COUNCIL
@@ -157,29 +159,47 @@ PARTNERS = [
 
 @transaction.atomic
 def load(*, stdout=None) -> dict[str, int]:
-    """Create or update every demo place by slug; return how many governorates and municipalities exist."""
+    """Create or update every demo place by slug through hub.places.services (an operator: no user); return counts.
+
+    A place that already has the demo values is left alone, so a second run writes nothing and adds no history.
+    A place changed by hand gets its demo values back (an edit in its history); a rename reaches the search
+    documents of its projects and stories through the services' signals.
+    """
+    existing_governorates = {g.slug: g for g in places.governorates()}
+    existing_municipalities = {m.slug: m for m in places.municipalities()}
     governorates = {}
     for slug, name_en, name_ar, country in GOVERNORATES:
-        governorates[slug] = _save(Governorate, slug, name_en=name_en, name_ar=name_ar, country=country)
+        data = {"slug": slug, "name_en": name_en, "name_ar": name_ar, "country": country}
+        governorate = existing_governorates.get(slug)
+        if governorate is None:
+            governorate = services.governorate_create(user=None, data=data)
+        elif changed := _differences(governorate, data):
+            governorate = services.governorate_update(governorate=governorate, user=None, data=changed)
+        governorates[slug] = governorate
     for rows, is_partner in ((MUNICIPALITIES, False), (PARTNERS, True)):
         for slug, name_en, name_ar, governorate, kind, population, lat, lng, portal in rows:
-            _save(
-                Municipality,
-                slug,
-                name_en=name_en,
-                name_ar=name_ar,
-                governorate=governorates[governorate],
-                kind=kind,
-                population=population,
-                latitude=Decimal(lat) if lat else None,
-                longitude=Decimal(lng) if lng else None,
-                portal_url=portal,
-                is_partner=is_partner,
-            )
+            data = {
+                "slug": slug,
+                "name_en": name_en,
+                "name_ar": name_ar,
+                "governorate": governorates[governorate],
+                "kind": kind,
+                "population": population,
+                "latitude": Decimal(lat) if lat else None,
+                "longitude": Decimal(lng) if lng else None,
+                "portal_url": portal,
+                "is_partner": is_partner,
+            }
+            municipality = existing_municipalities.get(slug)
+            if municipality is None:
+                services.municipality_create(user=None, data=data)
+            elif changed := _differences(municipality, data):
+                services.municipality_update(municipality=municipality, user=None, data=changed)
+    municipalities = places.municipalities()
     counts = {
-        "governorates": Governorate.objects.filter(slug__in=governorates).count(),
-        "municipalities": Municipality.objects.filter(is_partner=False).count(),
-        "partners": Municipality.objects.filter(is_partner=True).count(),
+        "governorates": places.governorates().filter(slug__in=governorates).count(),
+        "municipalities": municipalities.filter(is_partner=False).count(),
+        "partners": municipalities.filter(is_partner=True).count(),
     }
     if stdout:
         stdout.write(
@@ -189,11 +209,6 @@ def load(*, stdout=None) -> dict[str, int]:
     return counts
 
 
-def _save(model, slug: str, **fields):
-    """update_or_create by slug, validated like any other write."""
-    instance = model.objects.filter(slug=slug).first() or model(slug=slug)
-    for name, value in fields.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    return instance
+def _differences(instance, data: dict) -> dict:
+    """The values of `data` that `instance` does not have yet (an empty dict: nothing to write)."""
+    return {name: value for name, value in data.items() if getattr(instance, name) != value}

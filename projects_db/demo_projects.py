@@ -3,6 +3,11 @@
 
 Idempotent: a category, organisation or project whose slug exists is left alone. A project whose municipality
 is not in the database (load_places did not create it) is skipped with a note.
+
+Every write goes through projects_db.services as an operator at the command line (user=None): categories and
+organisations through their create services, projects through project_import (the path of the import command:
+validated, logged as "imported" in their history and Wagtail's audit log, indexed for search) and, for the one
+demo submission, project_submit, so it waits in the editors' queue with its "submitted" step like any other.
 """
 
 from __future__ import annotations
@@ -646,7 +651,7 @@ def load(*, stdout=None) -> int:
     """Create what is missing; return how many projects were created."""
     from hub.places.models import Municipality
     from projects_db.models import Category, Organisation, Project
-    from projects_db.services import project_import
+    from projects_db.services import project_import, project_submit
 
     _organisations()
     municipalities = {m.slug: m for m in Municipality.objects.all()}
@@ -697,13 +702,16 @@ def load(*, stdout=None) -> int:
             "based_on": based_on,
             "outcomes": [{"label": label, "value": Decimal(v), "unit": u} for label, v, u in spec.get("outcomes", [])],
         }
+        state = spec.get("state", P)
         with transaction.atomic():
-            project_import(
+            project = project_import(
                 data=data,
-                state=spec.get("state", P),
+                state=Project.State.DRAFT if state == Project.State.SUBMITTED else state,
                 slug=spec["key"],
                 published_at=now - datetime.timedelta(days=7 * (len(PROJECTS) - age)),
             )
+            if state == Project.State.SUBMITTED:  # waits for the editors like any submission (history, e-mail)
+                project_submit(project=project, user=None)
         created += 1
     if stdout:
         stdout.write(f"  projects: {created} created")

@@ -93,6 +93,11 @@ def load(*, stdout=None) -> None:
 
 @transaction.atomic
 def _ensure_account(account: DemoAccount, password: str) -> User:
+    """The account, its verified address, its groups and its language.
+
+    The user row, its allauth address and its groups are written here directly: the project has no service that
+    creates users (people sign up through allauth's forms) or grants a role other than staff verification
+    (_ensure_staff goes through that). The language goes through services.language_set."""
     user = User.objects.filter(username=account.username).first()
     if user is None:
         user = User(
@@ -109,11 +114,8 @@ def _ensure_account(account: DemoAccount, password: str) -> User:
     EmailAddress.objects.get_or_create(user=user, email=account.email, defaults={"verified": True, "primary": True})
     for name in account.groups:
         user.groups.add(Group.objects.get(name=name))
-    if account.admin_language:
-        profile = UserProfile.get_for_user(user)
-        if not profile.preferred_language:
-            profile.preferred_language = account.admin_language
-            profile.save(update_fields=["preferred_language"])
+    if account.admin_language and not UserProfile.objects.filter(user=user).exclude(preferred_language="").exists():
+        services.language_set(user=user, language=account.admin_language)
     return user
 
 

@@ -1,6 +1,8 @@
 """Demo data of the cooperation app: the 2012 conference's recommendations, the 2026 award, Hebron–Karak twinning.
 
-Idempotent: rows are found by their natural keys (slug, year) and completed, never duplicated.
+Idempotent: rows are found by their natural keys (slug, year) and completed, never duplicated. Every write goes
+through hub.cooperation.services as an operator at the command line (user=None), so the rules and the audit log
+are those of the Wagtail admin.
 """
 
 from __future__ import annotations
@@ -125,11 +127,16 @@ def _recommendations() -> None:
     from hub.cooperation import services
     from hub.cooperation.models import Recommendation, ResponsibleBody
 
+    existing_bodies = {body.slug: body for body in ResponsibleBody.objects.filter(slug__in=[b[0] for b in BODIES])}
     bodies = {}
     for slug, name_ar, name_en in BODIES:
-        bodies[slug], _ = ResponsibleBody.objects.update_or_create(
-            slug=slug, defaults={"name_ar": name_ar, "name_en": name_en}
-        )
+        data = {"slug": slug, "name_ar": name_ar, "name_en": name_en}
+        body = existing_bodies.get(slug)
+        if body is None:
+            body = services.responsible_body_create(user=None, data=data)
+        elif (body.name_ar, body.name_en) != (name_ar, name_en):
+            body = services.responsible_body_update(user=None, body=body, data=data)
+        bodies[slug] = body
     event = _conference()
     existing = set(Recommendation.objects.values_list("slug", flat=True))
     for number, (slug, body, status, title_ar, title_en) in enumerate(RECOMMENDATIONS, start=1):
@@ -168,7 +175,8 @@ def _recommendations() -> None:
 
 
 def _award():
-    from hub.cooperation.models import AwardCriterion, AwardEdition, Nomination
+    from hub.cooperation import services
+    from hub.cooperation.models import AwardEdition
     from projects_db import selectors as projects
 
     tz = timezone.get_current_timezone()
@@ -176,37 +184,36 @@ def _award():
     def at(year, month, day):
         return datetime.datetime(year, month, day, tzinfo=tz)
 
-    edition, created = AwardEdition.objects.get_or_create(
-        year=2026,
-        defaults={
-            "title_ar": "جائزة أفضل خدمة بلدية إلكترونية 2026",
-            "title_en": "Best municipal e-service award 2026",
-            "call_ar": "تدعو وزارة الحكم المحلي البلديات والمجالس القروية إلى ترشيح خدمة إلكترونية عاملة "
-            "غيّرت حياة المواطنين، مع أرقام الاستخدام وما تغيّر بفضلها.",
-            "call_en": "The Ministry of Local Government invites municipalities and village councils to nominate "
-            "a live e-service that changed citizens' lives, with its usage figures and what it changed.",
-            "nominations_open": at(2026, 10, 1),
-            "nominations_close": at(2027, 1, 15),
-            "jury_closes": at(2027, 2, 15),
-            "results_date": datetime.date(2027, 3, 1),
-            "vote_opens": at(2026, 11, 1),
-            "vote_closes": at(2027, 2, 1),
-        },
-    )
-    if created:
-        for order, (name_ar, name_en, weight) in enumerate(CRITERIA):
-            AwardCriterion.objects.create(
-                edition=edition, name_ar=name_ar, name_en=name_en, weight=weight, sort_order=order
-            )
+    edition = AwardEdition.objects.filter(year=2026).first()
+    if edition is None:
+        edition = services.award_edition_create(
+            user=None,
+            data={
+                "year": 2026,
+                "title_ar": "جائزة أفضل خدمة بلدية إلكترونية 2026",
+                "title_en": "Best municipal e-service award 2026",
+                "call_ar": "تدعو وزارة الحكم المحلي البلديات والمجالس القروية إلى ترشيح خدمة إلكترونية عاملة "
+                "غيّرت حياة المواطنين، مع أرقام الاستخدام وما تغيّر بفضلها.",
+                "call_en": "The Ministry of Local Government invites municipalities and village councils to nominate "
+                "a live e-service that changed citizens' lives, with its usage figures and what it changed.",
+                "nominations_open": at(2026, 10, 1),
+                "nominations_close": at(2027, 1, 15),
+                "jury_closes": at(2027, 2, 15),
+                "results_date": datetime.date(2027, 3, 1),
+                "vote_opens": at(2026, 11, 1),
+                "vote_closes": at(2027, 2, 1),
+            },
+            criteria=[{"name_ar": ar, "name_en": en, "weight": weight} for ar, en, weight in CRITERIA],
+        )
     if not edition.nominations.exists():
         seen = set()
         for project in projects.published_projects().filter(status="live").order_by("pk"):
             if project.lead_municipality_id in seen:
                 continue
             seen.add(project.lead_municipality_id)
-            Nomination.objects.create(
+            services.nomination_create(
+                user=None,
                 edition=edition,
-                municipality_id=project.lead_municipality_id,
                 project=project,
                 what_it_does=project.summary,
                 users_count=1500 * len(seen),

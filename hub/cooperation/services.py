@@ -22,6 +22,7 @@ from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors
 from hub.cooperation.models import (
     Agreement,
+    AwardCriterion,
     AwardEdition,
     DigestState,
     Follow,
@@ -30,6 +31,7 @@ from hub.cooperation.models import (
     ProgressUpdate,
     PublicVote,
     Recommendation,
+    ResponsibleBody,
 )
 
 if TYPE_CHECKING:
@@ -43,22 +45,33 @@ NOMINABLE_STATUSES = ("live", "completed")
 
 
 def _check_nomination(*, user, edition: AwardEdition, project, now) -> None:
-    municipality_id = staff_municipality_id(user)
-    if municipality_id is None:
-        raise PermissionDenied
-    if not edition.nominations_are_open(now):
-        raise ValidationError(_("Nominations for this edition are not open."))
-    if project.lead_municipality_id != municipality_id:
-        raise ValidationError(_("You can only nominate a project of your own municipality."))
+    """Staff nominate for their own municipality while the window is open; an operator (user None) records a
+    nomination for the project's lead municipality at any time. Either way only a published, live service."""
+    if user is not None:
+        municipality_id = staff_municipality_id(user)
+        if municipality_id is None:
+            raise PermissionDenied
+        if not edition.nominations_are_open(now):
+            raise ValidationError(_("Nominations for this edition are not open."))
+        if project.lead_municipality_id != municipality_id:
+            raise ValidationError(_("You can only nominate a project of your own municipality."))
     if not project.is_published or project.status not in NOMINABLE_STATUSES:
         raise ValidationError(_("Only a published, live service can be nominated."))
 
 
 @transaction.atomic
 def nomination_create(
-    *, user: User, edition: AwardEdition, project: Project, what_it_does: str, users_count: int, what_changed: str
+    *,
+    user: User | None,
+    edition: AwardEdition,
+    project: Project,
+    what_it_does: str,
+    users_count: int,
+    what_changed: str,
 ) -> Nomination:
-    """A verified staff member nominates one of their municipality's live projects (one per municipality)."""
+    """A verified staff member nominates one of their municipality's live projects (one per municipality).
+
+    `user` None is an operator at the command line (the demo loader): see _check_nomination."""
     now = timezone.now()
     _check_nomination(user=user, edition=edition, project=project, now=now)
     if Nomination.objects.filter(edition=edition, municipality_id=project.lead_municipality_id).exists():
@@ -72,7 +85,7 @@ def nomination_create(
         what_changed=what_changed,
         nominated_by=user,
     )
-    nomination.full_clean()
+    nomination.full_clean(exclude=["nominated_by"])  # set here, not by the form; None for an operator
     try:
         with transaction.atomic():
             nomination.save()
@@ -96,6 +109,104 @@ def nomination_update(
     nomination.full_clean()
     nomination.save()
     return nomination
+
+
+# ---- award: editions (editors) ----
+
+AWARD_EDITION_FIELDS = (
+    "year",
+    "title_ar",
+    "title_en",
+    "call_ar",
+    "call_en",
+    "nominations_open",
+    "nominations_close",
+    "jury_closes",
+    "results_date",
+    "vote_opens",
+    "vote_closes",
+    "score_max",
+)
+CRITERION_FIELDS = ("name_ar", "name_en", "weight", "sort_order")
+
+
+def _check_fields(data: dict, allowed: tuple[str, ...]) -> None:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(names)s") % {"names": ", ".join(sorted(unknown))})
+
+
+def _save_criterion(criterion: AwardCriterion, values: dict) -> None:
+    _check_fields(values, CRITERION_FIELDS)
+    for name, value in values.items():
+        setattr(criterion, name, value)
+    criterion.full_clean()
+    criterion.save()
+
+
+@transaction.atomic
+def award_edition_create(*, user: User | None, data: dict, criteria: list[dict]) -> AwardEdition:
+    """An editor opens an award edition with the criteria its jury will score (at least one)."""
+    _require_editor(user)
+    _check_fields(data, AWARD_EDITION_FIELDS)
+    if not criteria:
+        raise ValidationError(_("An award edition needs at least one criterion."))
+    edition = AwardEdition(**data)
+    edition.full_clean()
+    edition.save()
+    for order, values in enumerate(criteria):
+        _save_criterion(AwardCriterion(edition=edition), {"sort_order": order} | values)
+    _audit(edition, user=user, action="wagtail.create", content_changed=True)
+    return edition
+
+
+@transaction.atomic
+def award_edition_update(
+    *,
+    user: User | None,
+    edition: AwardEdition,
+    data: dict,
+    new_criteria: list[dict] | None = None,
+    changed_criteria: dict[int, dict] | None = None,
+    removed_criterion_ids: list[int] | None = None,
+) -> AwardEdition:
+    """An editor changes an edition and its criteria; a criterion the jury has already scored is not removed."""
+    _require_editor(user)
+    _check_fields(data, AWARD_EDITION_FIELDS)
+    edition = AwardEdition.objects.select_for_update().get(pk=edition.pk)
+    new, changed, removed = new_criteria or [], changed_criteria or {}, set(removed_criterion_ids or [])
+    criteria = {criterion.pk: criterion for criterion in edition.criteria.all()}
+    if (set(changed) | removed) - set(criteria):
+        raise ValidationError(_("This criterion belongs to another award edition."))
+    if len(criteria) - len(removed) + len(new) < 1:
+        raise ValidationError(_("An award edition needs at least one criterion."))
+    if JuryScore.objects.filter(criterion_id__in=removed).exists():
+        raise ValidationError(_("The jury has already scored this criterion: it cannot be removed."))
+    for name, value in data.items():
+        setattr(edition, name, value)
+    edition.full_clean()
+    edition.save()
+    AwardCriterion.objects.filter(pk__in=removed).delete()
+    for pk, values in changed.items():
+        _save_criterion(criteria[pk], values)
+    for order, values in enumerate(new, start=len(criteria)):
+        _save_criterion(AwardCriterion(edition=edition), {"sort_order": order} | values)
+    _audit(
+        edition,
+        user=user,
+        action="wagtail.edit",
+        content_changed=True,
+        data={"criteria_added": len(new), "criteria_changed": len(changed), "criteria_removed": len(removed)},
+    )
+    return edition
+
+
+@transaction.atomic
+def award_edition_delete(*, user: User | None, edition: AwardEdition) -> None:
+    """An editor deletes an edition with its criteria, nominations, scores and votes."""
+    _require_editor(user)
+    _audit(edition, user=user, action="wagtail.delete", deleted=True)
+    edition.delete()
 
 
 # ---- award: the jury ----
@@ -185,6 +296,51 @@ def _audit(instance, *, user, action: str, **kwargs) -> None:
     from wagtail.log_actions import log
 
     log(instance=instance, action=action, user=user if getattr(user, "is_authenticated", False) else None, **kwargs)
+
+
+# ---- responsible bodies (who carries a recommendation out) ----
+
+RESPONSIBLE_BODY_FIELDS = ("name_ar", "name_en", "slug")
+
+
+def _save_body(body: ResponsibleBody, data: dict) -> dict:
+    _check_fields(data, RESPONSIBLE_BODY_FIELDS)
+    changed = {name: [getattr(body, name), value] for name, value in data.items() if getattr(body, name) != value}
+    for name, value in data.items():
+        setattr(body, name, value)
+    body.full_clean()
+    body.save()
+    return changed
+
+
+@transaction.atomic
+def responsible_body_create(*, user: User | None, data: dict) -> ResponsibleBody:
+    """An editor adds a body that recommendations can be assigned to."""
+    _require_editor(user)
+    body = ResponsibleBody()
+    _save_body(body, data)
+    _audit(body, user=user, action="wagtail.create", content_changed=True)
+    return body
+
+
+@transaction.atomic
+def responsible_body_update(*, user: User | None, body: ResponsibleBody, data: dict) -> ResponsibleBody:
+    """An editor renames a responsible body; recommendation pages read its name live."""
+    _require_editor(user)
+    body = ResponsibleBody.objects.select_for_update().get(pk=body.pk)
+    changed = _save_body(body, data)
+    _audit(body, user=user, action="wagtail.edit", content_changed=bool(changed), data={"changed": sorted(changed)})
+    return body
+
+
+@transaction.atomic
+def responsible_body_delete(*, user: User | None, body: ResponsibleBody) -> None:
+    """An editor deletes a body no recommendation is assigned to (else a ValidationError says why)."""
+    _require_editor(user)
+    if body.recommendations.exists():
+        raise ValidationError(_("Recommendations are still assigned to this body: assign them to another one first."))
+    _audit(body, user=user, action="wagtail.delete", deleted=True)
+    body.delete()
 
 
 # ---- recommendations ----

@@ -1,8 +1,9 @@
 """Editors run the award, the recommendations and the agreements from Wagtail's admin (snippets).
 
-Recommendations (with their inline progress updates) and agreements are written through hub.cooperation.services
-(create, copy, edit, delete, bulk delete: hub.snippet_views), so the rules, the author of each progress update and
-the audit log are the same whoever writes. Award editions and responsible bodies are plain editorial lists.
+Award editions (with their inline criteria), recommendations (with their inline progress updates), agreements and
+responsible bodies are written through hub.cooperation.services (create, copy, edit, delete, bulk delete:
+hub.snippet_views), so the rules, the author of each progress update and the audit log are the same whoever writes
+(the demo loader calls the same services).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -24,25 +25,37 @@ from hub.snippet_views import (
 UPDATE_FIELDS = ("date", "text_ar", "text_en")
 
 
-def progress_updates(form) -> dict:
-    """What the inline panel of progress updates asks for: new ones, corrected ones (by id), removed ids."""
-    formset = form.formsets["updates"]
+def inline_changes(form, name: str, fields: tuple[str, ...]) -> tuple[list[dict], dict[int, dict], list[int]]:
+    """What an inline panel asks for: new rows, changed rows (by id), removed ids."""
+    formset = form.formsets[name]
     deleted = formset.deleted_forms if formset.can_delete else []
     new, changed, removed = [], {}, []
-    for update_form in formset.forms:
-        pk = update_form.instance.pk
-        if update_form in deleted:
+    for row in formset.forms:
+        pk = row.instance.pk
+        if row in deleted:
             if pk:
                 removed.append(pk)
             continue
-        if not update_form.has_changed():
+        if not row.has_changed():
             continue
-        values = {name: update_form.cleaned_data.get(name) for name in UPDATE_FIELDS}
+        values = {field: row.cleaned_data.get(field) for field in fields}
         if pk:
             changed[pk] = values
         else:
             new.append(values)
+    return new, changed, removed
+
+
+def progress_updates(form) -> dict:
+    """What the inline panel of progress updates asks for: new ones, corrected ones (by id), removed ids."""
+    new, changed, removed = inline_changes(form, "updates", UPDATE_FIELDS)
     return {"new_updates": new, "changed_updates": changed, "removed_update_ids": removed}
+
+
+def criteria_changes(form) -> dict:
+    """The same for the criteria of an award edition."""
+    new, changed, removed = inline_changes(form, "criteria", services.CRITERION_FIELDS)
+    return {"new_criteria": new, "changed_criteria": changed, "removed_criterion_ids": removed}
 
 
 class RecommendationCreateView(ServiceCreateView):
@@ -96,10 +109,61 @@ class AgreementDeleteView(ServiceDeleteView):
     instance_argument = "agreement"
 
 
+class AwardEditionCreateView(ServiceCreateView):
+    def save_instance(self):
+        return services.award_edition_create(
+            user=self.request.user, data=model_data(self.form), criteria=criteria_changes(self.form)["new_criteria"]
+        )
+
+
+class AwardEditionCopyView(ServiceCopyView):
+    def save_instance(self):
+        return services.award_edition_create(
+            user=self.request.user, data=model_data(self.form), criteria=criteria_changes(self.form)["new_criteria"]
+        )
+
+
+class AwardEditionEditView(ServiceEditView):
+    def save_instance(self):
+        return services.award_edition_update(
+            user=self.request.user,
+            edition=AwardEdition.objects.get(pk=self.object.pk),
+            data=model_data(self.form),
+            **criteria_changes(self.form),
+        )
+
+
+class AwardEditionDeleteView(ServiceDeleteView):
+    delete_service = staticmethod(services.award_edition_delete)
+    instance_argument = "edition"
+
+
+class ResponsibleBodyCreateView(ServiceCreateView):
+    create_service = staticmethod(services.responsible_body_create)
+
+
+class ResponsibleBodyCopyView(ServiceCopyView):
+    create_service = staticmethod(services.responsible_body_create)
+
+
+class ResponsibleBodyEditView(ServiceEditView):
+    edit_service = staticmethod(services.responsible_body_update)
+    instance_argument = "body"
+
+
+class ResponsibleBodyDeleteView(ServiceDeleteView):
+    delete_service = staticmethod(services.responsible_body_delete)
+    instance_argument = "body"
+
+
 class AwardEditionViewSet(SnippetViewSet):
     model = AwardEdition
     icon = "pick"
     list_display = ["year", "title", "nominations_close", "jury_closes", "results_published_at"]
+    add_view_class = AwardEditionCreateView
+    copy_view_class = AwardEditionCopyView
+    edit_view_class = AwardEditionEditView
+    delete_view_class = AwardEditionDeleteView
 
 
 class RecommendationViewSet(SnippetViewSet):
@@ -116,6 +180,10 @@ class RecommendationViewSet(SnippetViewSet):
 class ResponsibleBodyViewSet(SnippetViewSet):
     model = ResponsibleBody
     icon = "group"
+    add_view_class = ResponsibleBodyCreateView
+    copy_view_class = ResponsibleBodyCopyView
+    edit_view_class = ResponsibleBodyEditView
+    delete_view_class = ResponsibleBodyDeleteView
 
 
 class AgreementViewSet(SnippetViewSet):
@@ -143,6 +211,8 @@ class CooperationDeleteBulkAction(ServiceDeleteBulkAction):
     delete_services = {
         Recommendation: (services.recommendation_delete, "recommendation"),
         Agreement: (services.agreement_delete, "agreement"),
+        ResponsibleBody: (services.responsible_body_delete, "body"),
+        AwardEdition: (services.award_edition_delete, "edition"),
     }
 
 

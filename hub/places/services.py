@@ -2,7 +2,8 @@
 
 The Wagtail admin, the demo loaders and the portal check call them, so permissions, validation, the history
 (Wagtail's audit log) and the signals that keep other apps' copies of a name current happen once. Permissions are
-Django's model permissions (places.add_municipality, ...), granted to ministry editors.
+Django's model permissions (places.add_municipality, ...), granted to ministry editors. A `user` of None is an
+operator at the command line (the demo loader): no permission is checked and the history names nobody.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from hub.places.models import Governorate, Municipality
 from hub.places.signals import SHOWN_FIELDS, governorate_changed, municipality_changed
 
 User = AbstractUser | AnonymousUser
+Actor = User | None  # None: an operator at the command line (the demo loader)
 
 MUNICIPALITY_FIELDS = (
     "name_ar",
@@ -37,7 +39,9 @@ MUNICIPALITY_FIELDS = (
 GOVERNORATE_FIELDS = ("name_ar", "name_en", "slug", "country")
 
 
-def _require(user: User, model: type[models.Model], action: str) -> None:
+def _require(user: Actor, model: type[models.Model], action: str) -> None:
+    if user is None:  # an operator at the command line
+        return
     codename = f"{model._meta.app_label}.{action}_{model._meta.model_name}"
     if not user.has_perm(codename):
         raise PermissionDenied(_("You may not change governorates and municipalities."))
@@ -55,7 +59,7 @@ def _assign(instance: models.Model, data: dict[str, Any], allowed: tuple[str, ..
     return changed
 
 
-def _logged_user(user: User) -> AbstractUser | None:
+def _logged_user(user: Actor) -> AbstractUser | None:
     return user if isinstance(user, AbstractUser) and user.is_authenticated else None
 
 
@@ -72,7 +76,7 @@ def _delete(instance: models.Model) -> None:
 
 
 @transaction.atomic
-def governorate_create(*, user: User, data: dict[str, Any]) -> Governorate:
+def governorate_create(*, user: Actor, data: dict[str, Any]) -> Governorate:
     _require(user, Governorate, "add")
     governorate = Governorate()
     _assign(governorate, data, GOVERNORATE_FIELDS)
@@ -83,7 +87,7 @@ def governorate_create(*, user: User, data: dict[str, Any]) -> Governorate:
 
 
 @transaction.atomic
-def governorate_update(*, governorate: Governorate, user: User, data: dict[str, Any]) -> Governorate:
+def governorate_update(*, governorate: Governorate, user: Actor, data: dict[str, Any]) -> Governorate:
     """Change a governorate; the apps that show its name hear of it (governorate_changed)."""
     _require(user, Governorate, "change")
     governorate = Governorate.objects.select_for_update().get(pk=governorate.pk)
@@ -97,7 +101,7 @@ def governorate_update(*, governorate: Governorate, user: User, data: dict[str, 
 
 
 @transaction.atomic
-def governorate_delete(*, governorate: Governorate, user: User) -> None:
+def governorate_delete(*, governorate: Governorate, user: Actor) -> None:
     """Delete a governorate that no municipality lies in (else a ValidationError says why)."""
     _require(user, Governorate, "delete")
     log(governorate, "wagtail.delete", user=_logged_user(user))
@@ -108,7 +112,7 @@ def governorate_delete(*, governorate: Governorate, user: User) -> None:
 
 
 @transaction.atomic
-def municipality_create(*, user: User, data: dict[str, Any]) -> Municipality:
+def municipality_create(*, user: Actor, data: dict[str, Any]) -> Municipality:
     _require(user, Municipality, "add")
     municipality = Municipality()
     _assign(municipality, data, MUNICIPALITY_FIELDS)
@@ -119,7 +123,7 @@ def municipality_create(*, user: User, data: dict[str, Any]) -> Municipality:
 
 
 @transaction.atomic
-def municipality_update(*, municipality: Municipality, user: User, data: dict[str, Any]) -> Municipality:
+def municipality_update(*, municipality: Municipality, user: Actor, data: dict[str, Any]) -> Municipality:
     """Change a municipality; the apps that show its name hear of it (municipality_changed)."""
     _require(user, Municipality, "change")
     municipality = Municipality.objects.select_for_update().get(pk=municipality.pk)
@@ -133,7 +137,7 @@ def municipality_update(*, municipality: Municipality, user: User, data: dict[st
 
 
 @transaction.atomic
-def municipality_delete(*, municipality: Municipality, user: User) -> None:
+def municipality_delete(*, municipality: Municipality, user: Actor) -> None:
     """Delete a municipality nothing refers to (else a ValidationError says why)."""
     _require(user, Municipality, "delete")
     log(municipality, "wagtail.delete", user=_logged_user(user))
