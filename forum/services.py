@@ -28,6 +28,7 @@ from forum.models import (
 )
 from forum.tree import TREE
 from hub.accounts import roles
+from hub.accounts import selectors as account_selectors
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -131,12 +132,6 @@ def forum_by_key(key: str) -> ForumModel | None:
 # --- Role groups, kept in step with accounts -------------------------------------------------------------------
 
 
-def _has_verified_email(user) -> bool:
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
-
-
 def _approved_posts(user) -> int:
     return Post.objects.filter(poster=user, approved=True).count()
 
@@ -147,7 +142,7 @@ def sync_user_groups(*, user: User) -> None:
     if not user.pk:
         return
     wanted = {
-        permissions.FORUM_MEMBERS: user.is_active and _has_verified_email(user),
+        permissions.FORUM_MEMBERS: user.is_active and account_selectors.has_verified_email(user=user),
         permissions.FORUM_STAFF: user.is_active and user.municipality_id is not None,
     }
     wanted[permissions.FORUM_TRUSTED] = wanted[permissions.FORUM_MEMBERS] and (

@@ -20,8 +20,9 @@ from django.views.decorators.http import require_POST
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
-from forum import conf, forms, selectors, services, tasks
+from forum import conf, forms, selectors, services
 from forum.search import SOURCE_TYPE
+from hub import unsubscribe as unsubscribe_links
 
 Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
@@ -163,7 +164,7 @@ def toggle_forum_subscription(request, pk):
 def unsubscribe(request, token):
     """One click from an e-mail: stop notifications of one topic (or forum); no sign-in needed."""
     try:
-        data = tasks.read_unsubscribe_token(token)
+        data = unsubscribe_links.read_token(token, purpose="forum")
     except signing.BadSignature:
         return render(request, "forum/unsubscribed.html", {"invalid": True}, status=400)
     user = get_object_or_404(get_user_model(), pk=data.get("u"))

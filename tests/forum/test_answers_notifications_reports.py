@@ -77,6 +77,46 @@ def test_asker_gets_one_email_per_topic_in_ten_minutes_with_an_unsubscribe_link(
     assert len(mail.outbox) == 2
 
 
+def _prefers(user, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+def test_a_notification_is_written_in_the_language_each_person_chose(question, staff, member):
+    _prefers(staff, "en")
+    reader = factories.make_member(username="reader-ar")
+    question.subscribers.add(reader)
+    mail.outbox.clear()
+    factories.make_reply(topic=question, poster=member, content="first")
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert by_recipient[staff.email].subject == "New replies in “Bank reconciliation”"
+    assert "Read the topic:" in by_recipient[staff.email].body
+    assert by_recipient[reader.email].subject == "ردود جديدة في «Bank reconciliation»"  # no preference: Arabic
+    assert "اقرأ الموضوع:" in by_recipient[reader.email].body
+
+
+def test_the_daily_digest_is_written_in_the_readers_language(question, staff, member):
+    from forum import services
+
+    _prefers(staff, "en")
+    services.set_daily_digest(user=staff, daily_digest=True)
+    mail.outbox.clear()
+    factories.make_reply(topic=question, poster=member, content="one")
+    assert tasks.send_daily_digests.call() == 1
+    assert mail.outbox[0].subject == "Your daily forum digest"
+
+
+def test_an_unsubscribe_link_sent_before_the_shared_scheme_still_works(client, question, staff):
+    from django.core import signing
+
+    old_token = signing.dumps({"u": staff.pk, "t": question.pk, "f": None}, salt="forum.unsubscribe")
+    assert client.get(reverse("hub_forum:unsubscribe", args=[old_token])).status_code == 200
+    assert not question.subscribers.filter(pk=staff.pk).exists()
+
+
 def test_a_tampered_unsubscribe_link_changes_nothing(client, question, staff):
     assert client.get(reverse("hub_forum:unsubscribe", args=["forged-token"])).status_code == 400
     assert question.subscribers.filter(pk=staff.pk).exists()
