@@ -17,8 +17,8 @@ from machina.core.db.models import get_model
 
 from forum import conf
 from forum.models import NotificationPreference, PendingNotification
-from hub import unsubscribe
 from hub.accounts.selectors import language_of, languages_of
+from hub.unsubscribe import make_token
 
 Post = get_model("forum_conversation", "Post")
 logger = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 def unsubscribe_token(*, user_id: int, topic_id: int | None = None, forum_id: int | None = None) -> str:
     """A one-click link's token (hub.unsubscribe, purpose "forum"): {"u", "t", "f"}, as the links already sent."""
-    return unsubscribe.make_token(purpose="forum", user_id=user_id, t=topic_id, f=forum_id)
+    return make_token(purpose="forum", user_id=user_id, t=topic_id, f=forum_id)
 
 
 def _absolute(path: str) -> str:

@@ -22,7 +22,7 @@ from machina.core.loading import get_class
 
 from forum import conf, forms, selectors, services
 from forum.search import SOURCE_TYPE
-from hub import unsubscribe as unsubscribe_links
+from hub.unsubscribe import read_token
 
 Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
@@ -164,7 +164,7 @@ def toggle_forum_subscription(request, pk):
 def unsubscribe(request, token):
     """One click from an e-mail: stop notifications of one topic (or forum); no sign-in needed."""
     try:
-        data = unsubscribe_links.read_token(token, purpose="forum")
+        data = read_token(token, purpose="forum")
     except signing.BadSignature:
         return render(request, "forum/unsubscribed.html", {"invalid": True}, status=400)
     user = get_object_or_404(get_user_model(), pk=data.get("u"))
