@@ -255,6 +255,27 @@ def log_moderation(
     return entry
 
 
+# --- What follows a post written on the site ------------------------------------------------------------------
+
+
+def post_created(*, post: PostModel) -> None:
+    """A member's new topic or reply, saved by the site's forms: its author follows the topic, and if it needs no
+    approval its readers are told (after commit). Runs in the view's transaction; a post saved any other way (a
+    script, the admin) is only indexed."""
+    if post.poster_id:
+        post.topic.subscribers.add(post.poster_id)
+    queue_post_notifications(post=post)
+
+
+def post_approved(*, post: PostModel, moderator: User) -> None:
+    """A moderator approved a post that waited (new, or hidden by reports): its readers are told, its reports are
+    closed, and its author, with one more approved post, may now be a trusted member."""
+    queue_post_notifications(post=post)
+    resolve_reports(post=post, moderator=moderator)
+    if post.poster_id:
+        sync_user_groups(user=post.poster)
+
+
 # --- Subscriptions and notifications ---------------------------------------------------------------------------
 
 

@@ -55,7 +55,7 @@ overrides = [
         "moderation/topic/<str:slug>-<int:pk>/delete/", views.logged(_mod("TopicDeleteView"), "delete_topic").as_view()
     ),
     path("moderation/topic/<str:slug>-<int:pk>/move/", views.logged(_mod("TopicMoveView"), "move_topic").as_view()),
-    path("moderation/queue/<int:pk>/approve/", views.logged(_mod("PostApproveView"), "approve_post").as_view()),
+    path("moderation/queue/<int:pk>/approve/", views.logged(views.PostApproveView, "approve_post").as_view()),
     path(
         "moderation/queue/<int:pk>/disapprove/", views.logged(_mod("PostDisapproveView"), "disapprove_post").as_view()
     ),

@@ -290,7 +290,17 @@ class _OnePostAtATime:
         return response
 
 
-class PostCreateView(_OnePostAtATime, _Limited, MachinaPostCreateView):
+class _TellsReaders:
+    """Once the new post is saved (not a preview): the site's rules for a new post (forum.services.post_created)."""
+
+    def form_valid(self, post_form, attachment_formset, *args, **kwargs):
+        response = super().form_valid(post_form, attachment_formset, *args, **kwargs)
+        if not self.preview:
+            services.post_created(post=self.forum_post)
+        return response
+
+
+class PostCreateView(_OnePostAtATime, _TellsReaders, _Limited, MachinaPostCreateView):
     post_form_class = forms.LimitedPostForm
 
     def get_forum(self):
@@ -305,7 +315,7 @@ class PostCreateView(_OnePostAtATime, _Limited, MachinaPostCreateView):
         return {**super().get_post_form_kwargs(), "perm_handler": self.request.forum_permission_handler}
 
 
-class TopicCreateView(_OnePostAtATime, _Limited, MachinaTopicCreateView):
+class TopicCreateView(_OnePostAtATime, _TellsReaders, _Limited, MachinaTopicCreateView):
     """machina's new-topic page; at .../topic/create/project-<id>/ ("Discuss this project") the new topic is
     linked to that project (in the path, as machina's form posts to ".")."""
 
@@ -346,6 +356,16 @@ class PostUpdateView(_Limited, MachinaPostUpdateView):
 
 class TopicUpdateView(_Limited, MachinaTopicUpdateView):
     post_form_class = forms.LimitedTopicForm
+
+
+class PostApproveView(get_class("forum_moderation.views", "PostApproveView")):
+    """machina's approval of a queued post, then the site's rules for an approved post, in one transaction."""
+
+    def approve(self, request, *args, **kwargs):
+        with transaction.atomic():
+            response = super().approve(request, *args, **kwargs)
+            services.post_approved(post=self.object, moderator=request.user)
+        return response
 
 
 def logged(view_class, action: str):

@@ -77,6 +77,37 @@ def test_asker_gets_one_email_per_topic_in_ten_minutes_with_an_unsubscribe_link(
     assert len(mail.outbox) == 2
 
 
+def test_a_post_saved_by_a_script_is_only_indexed(question, staff, member):
+    """The rules for a new post belong to the site's forms (forum.services.post_created), not to every save."""
+    from machina.core.db.models import get_model
+
+    from search.models import SearchDocument
+
+    mail.outbox.clear()
+    post = get_model("forum_conversation", "Post").objects.create(
+        topic=question, poster=member, subject="Re", content="imported from the old mailing list", approved=True
+    )
+    assert SearchDocument.objects.filter(source_type="forum_post", source_id=str(post.pk)).exists()
+    assert not question.subscribers.filter(pk=member.pk).exists()
+    assert not PendingNotification.objects.filter(post=post).exists() and mail.outbox == []
+    assert question.subscribers.filter(pk=staff.pk).exists()  # the asker, who posted through the form
+
+
+def test_a_reply_through_the_form_subscribes_its_author_and_tells_the_asker(
+    client, question, staff, django_capture_on_commit_callbacks
+):
+    from tests.forum.conftest import form_data, reply_url
+
+    colleague = factories.make_staff(username="staff-nablus")
+    mail.outbox.clear()
+    client.force_login(colleague)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reply_url(question), form_data(subject="Re", content="Use the bank's reference."))
+    assert response.status_code == 302
+    assert question.subscribers.filter(pk=colleague.pk).exists()
+    assert [m.to for m in mail.outbox] == [[staff.email]]
+
+
 def _prefers(user, language):
     from wagtail.users.models import UserProfile
 
