@@ -274,6 +274,31 @@ def post_approved(*, post: PostModel, moderator: User) -> None:
     resolve_reports(post=post, moderator=moderator)
     if post.poster_id:
         sync_user_groups(user=post.poster)
+    log_moderation(actor=moderator, action="approve_post", topic_id=post.topic_id, post_id=post.pk)
+
+
+def post_disapproved(*, post: PostModel, moderator: User) -> None:
+    """A moderator refused a post of the queue (machina then deletes it): logged, in the same transaction."""
+    log_moderation(actor=moderator, action="disapprove_post", topic_id=post.topic_id, post_id=post.pk)
+
+
+def post_edited(*, post: PostModel, editor: User) -> None:
+    """A post (or a topic's first post) was edited on the site: someone else's post is a moderator's edit."""
+    if post.poster_id != editor.pk:
+        action = "edit_topic" if post.is_topic_head else "edit_post"
+        log_moderation(actor=editor, action=action, topic_id=post.topic_id, post_id=post.pk)
+
+
+def post_deleted(*, post: PostModel, moderator: User) -> None:
+    """Someone else's post is being deleted (in the deletion's transaction): a moderator's action, logged."""
+    if post.poster_id != moderator.pk:
+        log_moderation(actor=moderator, action="delete_post", topic_id=post.topic_id, post_id=post.pk)
+
+
+def topic_moderated(*, topic: TopicModel, moderator: User, action: str) -> None:
+    """A moderator locked, unlocked, moved or deleted a topic (`action`: lock_topic, unlock_topic, move_topic,
+    delete_topic), called in the action's transaction."""
+    log_moderation(actor=moderator, action=action, topic_id=topic.pk)
 
 
 # --- Subscriptions and notifications ---------------------------------------------------------------------------
