@@ -113,10 +113,7 @@ def resolve_reports(request, pk):
     post = _readable_post(request, pk)
     if not request.forum_permission_handler.can_approve_posts(post.topic.forum, request.user):
         raise Http404
-    count = services.resolve_reports(post=post, moderator=request.user)
-    services.log_moderation(
-        actor=request.user, action="dismiss_reports", topic_id=post.topic_id, post_id=post.pk, detail=str(count)
-    )
+    services.dismiss_reports(post=post, moderator=request.user)
     messages.success(request, _("The reports are closed."))
     return redirect("hub_forum:reports")
 
