@@ -49,7 +49,7 @@ def topic_saved(sender, instance, created, raw=False, **kwargs):
         return
     state = (instance.forum_id, instance.approved, instance.subject)
     if instance._hub_state is not None and state != instance._hub_state:
-        for post in instance.posts.select_related("topic", "topic__forum"):
+        for post in instance.posts.select_related(*forum_search.TOPIC_RELATED):
             forum_search.index_post(post)
     instance._hub_state = state
 

@@ -5,9 +5,11 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from machina.apps.forum_conversation import views as machina
 
 from forum import forms, selectors, services
+from forum import search as forum_search
 
 
 class TopicView(machina.TopicView):
@@ -85,6 +87,15 @@ class _LogsEditsOfOthers:
 
 class PostCreateView(_OnePostAtATime, _TellsReaders, _Limited, machina.PostCreateView):
     post_form_class = forms.LimitedPostForm
+
+    def get_topic(self):
+        """The topic, with its forum (for the permission check) and what the new post's search document reads of it
+        (forum.search.TOPIC_RELATED), in machina's one query."""
+        pk = self.kwargs.get(self.topic_pk_url_kwarg)
+        if pk and not hasattr(self, "_topic"):
+            related = [name.removeprefix("topic__") for name in forum_search.TOPIC_RELATED if name != "topic"]
+            self._topic = get_object_or_404(machina.Topic.objects.select_related(*related), pk=pk)
+        return super().get_topic()
 
     def get_forum(self):
         """The topic's forum, loaded with the topic for the permission check, rather than loaded again."""
