@@ -112,6 +112,7 @@ def make_data(users: int):
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         user.municipality = municipality
         user.save()
+        services.sync_user_groups(user=user)  # what e-mail confirmation and staff verification do on the site
         staff.append(user)
     topic = Topic.objects.create(
         forum=forum, poster=staff[0], subject="Load test: one topic, many replies", type=0, status=0, approved=True

@@ -12,11 +12,10 @@ class HubForumConfig(AppConfig):
     verbose_name = _("Forum")
 
     def ready(self):
-        from forum import receivers, selectors
+        from forum import receivers, selectors  # noqa: F401  (receivers: connects the signals)
         from forum.search import ForumPostAdapter
         from search.registry import register, register_audience_provider
 
-        receivers.connect_allauth()
         register(ForumPostAdapter())
         # The site search shows a forum post only to readers of its forum, by machina's permissions.
         register_audience_provider(selectors.readable_forum_ids)

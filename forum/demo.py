@@ -57,11 +57,13 @@ def load(*, stdout=None) -> None:
         topic = Topic.objects.create(
             forum=forums[key], poster=poster, subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED
         )
-        Post.objects.create(topic=topic, poster=poster, subject=subject, content=question, approved=True)
+        first = Post.objects.create(topic=topic, poster=poster, subject=subject, content=question, approved=True)
         posts = [
             Post.objects.create(topic=topic, poster=_author(who), subject=f"Re: {subject}", content=text, approved=True)
             for who, text in replies
         ]
+        for post in (first, *posts):
+            services.post_created(post=post)  # as if written on the site: the authors follow their topics
         if accepted is not None:
             topic.refresh_from_db()
             services.mark_solution(topic=topic, post=posts[accepted], user=poster)

@@ -1,5 +1,5 @@
 """What the site adds to machina's forum: subscriptions to forums, notification state, accepted answers,
-reports, links to projects and a log of moderator actions. machina's own models are not touched."""
+reports and links to projects (moderator actions go to Wagtail's audit log). machina's own models are not touched."""
 
 from django.conf import settings
 from django.db import models
@@ -112,25 +112,6 @@ class TopicProject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic_id} ↔ project {self.project_id}"
-
-
-class ModerationLogEntry(models.Model):
-    """One moderator action (approve, disapprove, edit, delete, move, lock, hide, resolve a report)."""
-
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    action = models.CharField(_("action"), max_length=40)
-    topic_id = models.IntegerField(null=True, blank=True)
-    post_id = models.IntegerField(null=True, blank=True)
-    detail = models.TextField(_("detail"), blank=True)
-    created = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("moderation log entry")
-        verbose_name_plural = _("moderation log")
-        ordering = ["-created"]
-
-    def __str__(self) -> str:
-        return f"{self.created:%Y-%m-%d %H:%M} {self.action}"
 
 
 class ForumKey(models.Model):

@@ -1,23 +1,21 @@
-"""Signal receivers: keep search, subscriptions, notifications and role groups in step with machina's writes.
-They only call services; each runs inside the transaction of the write that sent the signal."""
+"""Signal receivers: the search index follows machina's writes, and the forum's role groups follow accounts.
+
+The forum's rules for a new or approved post (the author follows the topic, readers are told, reports close, the
+author may become trusted) are not here: the views call `forum.services.post_created` / `post_approved`, so a post
+saved by a script or the admin is only indexed. Each receiver runs inside the transaction of the write."""
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 from machina.core.db.models import get_model
 
 from forum import search as forum_search
 from forum import services
+from hub.accounts.signals import standing_changed
 
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
-
-
-@receiver(post_init, sender=Post)
-def remember_post_state(sender, instance, **kwargs):
-    instance._hub_was_approved = instance.__dict__.get("approved") if instance.pk else None
 
 
 @receiver(post_save, sender=Post)
@@ -25,19 +23,10 @@ def post_saved(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
     post = instance
-    became_approved = post.approved and (created or post._hub_was_approved is False)
-    if created and post.poster_id:
-        post.topic.subscribers.add(post.poster_id)  # posting subscribes you to the topic
     forum_search.index_post(post)
-    if became_approved:
-        services.queue_post_notifications(post=post)
-        if not created:
-            services.resolve_reports(post=post, moderator=None)
-            if post.poster_id:
-                services.sync_user_groups(user=post.poster)  # enough approved posts make a member trusted
-    post._hub_was_approved = post.approved
     # machina updates the topic's and forum's counters right after this signal: by increments for a new reply,
-    # otherwise by a recount, with their rows locked first (last step).
+    # otherwise by a recount, with their rows locked first (last step). This is how machina's save is done under
+    # concurrency, whoever saves; it decides nothing.
     if not (created and services.count_reply_on_save(post=post)):
         services.lock_topic_counters(topic_id=post.topic_id, forum_id=post.topic.forum_id)
 
@@ -60,24 +49,12 @@ def topic_saved(sender, instance, created, raw=False, **kwargs):
         return
     state = (instance.forum_id, instance.approved, instance.subject)
     if instance._hub_state is not None and state != instance._hub_state:
-        for post in instance.posts.select_related("topic", "topic__forum"):
+        for post in instance.posts.select_related(*forum_search.TOPIC_RELATED):
             forum_search.index_post(post)
     instance._hub_state = state
 
 
-@receiver(post_save, sender=get_user_model())
-def user_saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw or (update_fields and set(update_fields) <= {"last_login"}):
-        return
-    services.sync_user_groups(user=instance)
-
-
-def _email_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        services.sync_user_groups(user=instance.user)
-
-
-def connect_allauth() -> None:
-    from allauth.account.models import EmailAddress
-
-    post_save.connect(_email_changed, sender=EmailAddress, dispatch_uid="hub_forum_email_verified")
+@receiver(standing_changed, dispatch_uid="hub_forum_standing_changed")
+def standing_changed_(sender, user, **kwargs):
+    """An e-mail confirmed or removed, a municipality verified or withdrawn: the forum groups follow."""
+    services.sync_user_groups(user=user)

@@ -49,8 +49,10 @@ class ForumPostAdapter(Adapter):
         rendered = getattr(post, "_content_rendered", None) or raw
         body = strip_tags(rendered)
         language = post_language(f"{topic.subject} {body}")
+        place = _place(topic=topic, language=language)
         return [
             Document(
+                **place,
                 source_id=str(post.pk),
                 language=language,
                 title=topic.subject if post.pk == topic.first_post_id or not post.subject else post.subject,
@@ -67,7 +69,26 @@ class ForumPostAdapter(Adapter):
         ]
 
     def queryset(self):
-        return Post.objects.filter(approved=True, topic__approved=True).select_related("topic", "topic__forum")
+        return Post.objects.filter(approved=True, topic__approved=True).select_related(*TOPIC_RELATED)
+
+
+# What a post's document reads of its topic, loaded with it (the reply view loads its topic so: no query more).
+TOPIC_RELATED = ("topic", "topic__forum", "topic__poster__municipality__governorate")
+
+
+def _place(*, topic, language: str) -> dict[str, str]:
+    """The topic's municipality: that of the member who started it, if verified municipal staff (a question asked
+    by Hebron's staff is Hebron's), so related items and facets name it; nothing for anyone else."""
+    municipality = topic.poster.municipality if topic.poster_id else None
+    if municipality is None:
+        return {}
+    with translation.override(language):
+        return {
+            "municipality": municipality.slug,
+            "municipality_name": municipality.name,
+            "governorate": municipality.governorate.slug,
+            "governorate_name": municipality.governorate.name,
+        }
 
 
 def index_post(post) -> None:

@@ -41,6 +41,20 @@ def public_forum_ids() -> set[int]:
     return readable_forum_ids(AnonymousUser())
 
 
+def latest_public_topics(*, limit: int = 5) -> list[TopicModel]:
+    """Approved topics in the forums the public may read, latest activity first (the home page's list)."""
+    return list(
+        Topic.objects.filter(approved=True, forum_id__in=public_forum_ids())
+        .select_related("forum")
+        .order_by("-last_post_on", "-pk")[:limit]
+    )
+
+
+def poster_count() -> int:
+    """How many people have at least one approved post."""
+    return Post.objects.filter(approved=True, poster__isnull=False).values("poster").distinct().count()
+
+
 def solution_for_topic(*, topic: TopicModel) -> TopicSolution | None:
     return TopicSolution.objects.select_related("post", "post__poster", "marked_by").filter(topic=topic).first()
 

@@ -1,5 +1,5 @@
 """Writes for the forum: the forum tree and its permissions, role groups, accepted answers, reports,
-subscriptions, notifications and the moderation log. machina's own writes stay in machina's views."""
+subscriptions, notifications and the moderation log (Wagtail's audit log). machina's writes stay in its views."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from machina.core.db.models import get_model
 
 from forum import conf, permissions
 from forum.models import (
     ForumKey,
     ForumSubscription,
-    ModerationLogEntry,
     NotificationPreference,
     PendingNotification,
     PostReport,
@@ -28,6 +28,7 @@ from forum.models import (
 )
 from forum.tree import TREE
 from hub.accounts import roles
+from hub.accounts import selectors as account_selectors
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -131,12 +132,6 @@ def forum_by_key(key: str) -> ForumModel | None:
 # --- Role groups, kept in step with accounts -------------------------------------------------------------------
 
 
-def _has_verified_email(user) -> bool:
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
-
-
 def _approved_posts(user) -> int:
     return Post.objects.filter(poster=user, approved=True).count()
 
@@ -147,7 +142,7 @@ def sync_user_groups(*, user: User) -> None:
     if not user.pk:
         return
     wanted = {
-        permissions.FORUM_MEMBERS: user.is_active and _has_verified_email(user),
+        permissions.FORUM_MEMBERS: user.is_active and account_selectors.has_verified_email(user=user),
         permissions.FORUM_STAFF: user.is_active and user.municipality_id is not None,
     }
     wanted[permissions.FORUM_TRUSTED] = wanted[permissions.FORUM_MEMBERS] and (
@@ -190,7 +185,7 @@ def mark_solution(*, topic: TopicModel, post: PostModel, user: User) -> TopicSol
         raise ValidationError(_("Only an approved reply in this topic can be the accepted answer."))
     solution, _created = TopicSolution.objects.update_or_create(topic=topic, defaults={"post": post, "marked_by": user})
     if user.pk != topic.poster_id:
-        log_moderation(actor=user, action="mark_solution", topic_id=topic.pk, post_id=post.pk)
+        log_moderation(actor=user, action="mark_solution", post=post)
     return solution
 
 
@@ -225,7 +220,7 @@ def report_post(*, post: PostModel, user: User | AnonymousUser, reason: str) -> 
         # Unapproved posts are hidden by machina and listed in its moderation queue.
         post.approved = False
         post.save()
-        log_moderation(actor=None, action="hide_reported", topic_id=post.topic_id, post_id=post.pk)
+        log_moderation(actor=None, action="hide_reported", post=post)
     return report
 
 
@@ -237,27 +232,107 @@ def resolve_reports(*, post: PostModel, moderator: User) -> int:
     )
 
 
-# --- Moderation log --------------------------------------------------------------------------------------------
+@transaction.atomic
+def dismiss_reports(*, post: PostModel, moderator: User) -> int:
+    """A moderator closes a post's reports and leaves the post as it is; logged with how many were closed."""
+    count = resolve_reports(post=post, moderator=moderator)
+    log_moderation(actor=moderator, action="dismiss_reports", post=post, detail=str(count))
+    return count
+
+
+# --- Moderation log: Wagtail's audit log ----------------------------------------------------------------------
+
+AUDIT_ACTION_PREFIX = "forum."  # Wagtail audit log actions: "forum." + a key of MODERATION_ACTIONS
+MODERATION_ACTIONS = {
+    "approve_post": gettext_lazy("Forum: post approved"),
+    "disapprove_post": gettext_lazy("Forum: post refused"),
+    "edit_post": gettext_lazy("Forum: another member's post edited"),
+    "edit_topic": gettext_lazy("Forum: another member's topic edited"),
+    "delete_post": gettext_lazy("Forum: post deleted"),
+    "lock_topic": gettext_lazy("Forum: topic locked"),
+    "unlock_topic": gettext_lazy("Forum: topic unlocked"),
+    "move_topic": gettext_lazy("Forum: topic moved"),
+    "delete_topic": gettext_lazy("Forum: topic deleted"),
+    "hide_reported": gettext_lazy("Forum: post hidden after reports"),
+    "dismiss_reports": gettext_lazy("Forum: reports closed"),
+    "mark_solution": gettext_lazy("Forum: accepted answer marked"),
+}
 
 
 def log_moderation(
     *,
     actor: User | AnonymousUser | None,
     action: str,
-    topic_id: int | None = None,
-    post_id: int | None = None,
+    post: PostModel | None = None,
+    topic: TopicModel | None = None,
     detail: str = "",
-) -> ModerationLogEntry:
-    entry = ModerationLogEntry(
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        action=action,
-        topic_id=topic_id,
-        post_id=post_id,
-        detail=detail,
+    deleted: bool = False,
+) -> None:
+    """One moderator action (or the site's, with no actor) in Wagtail's audit log, on the post or else the topic:
+    the admin's "Site history" report lists it, labelled in the reader's language (forum/wagtail_hooks.py).
+    Called by the services once the action is done, inside its transaction (before a deletion, `deleted=True`)."""
+    from wagtail.log_actions import log
+
+    if action not in MODERATION_ACTIONS:
+        raise ValueError(f"Unknown moderation action: {action}")
+    instance = post if post is not None else topic
+    log(
+        instance=instance,
+        action=AUDIT_ACTION_PREFIX + action,
+        user=actor if actor is not None and actor.is_authenticated else None,
+        data={
+            "topic_id": post.topic_id if post is not None else topic.pk,  # type: ignore[union-attr]
+            "post_id": post.pk if post is not None else None,
+            "detail": detail,
+        },
+        deleted=deleted,
     )
-    entry.full_clean(exclude=["actor"])
-    entry.save()
-    return entry
+
+
+# --- What follows a post written on the site ------------------------------------------------------------------
+
+
+def post_created(*, post: PostModel) -> None:
+    """A member's new topic or reply, saved by the site's forms: its author follows the topic, and if it needs no
+    approval its readers are told (after commit). Runs in the view's transaction; a post saved any other way (a
+    script, the admin) is only indexed."""
+    if post.poster_id:
+        post.topic.subscribers.add(post.poster_id)
+    queue_post_notifications(post=post)
+
+
+def post_approved(*, post: PostModel, moderator: User) -> None:
+    """A moderator approved a post that waited (new, or hidden by reports): its readers are told, its reports are
+    closed, and its author, with one more approved post, may now be a trusted member."""
+    queue_post_notifications(post=post)
+    resolve_reports(post=post, moderator=moderator)
+    if post.poster_id:
+        sync_user_groups(user=post.poster)
+    log_moderation(actor=moderator, action="approve_post", post=post)
+
+
+def post_disapproved(*, post: PostModel, moderator: User) -> None:
+    """A moderator refused a post of the queue (machina then deletes it): logged, in the same transaction."""
+    log_moderation(actor=moderator, action="disapprove_post", post=post, deleted=True)
+
+
+def post_edited(*, post: PostModel, editor: User) -> None:
+    """A post (or a topic's first post) was edited on the site: someone else's post is a moderator's edit."""
+    if post.poster_id != editor.pk:
+        action = "edit_topic" if post.is_topic_head else "edit_post"
+        log_moderation(actor=editor, action=action, post=post)
+
+
+def post_deleted(*, post: PostModel, moderator: User) -> None:
+    """Someone else's post is being deleted (in the deletion's transaction): a moderator's action, logged."""
+    if post.poster_id != moderator.pk:
+        log_moderation(actor=moderator, action="delete_post", post=post, deleted=True)
+
+
+def topic_moderated(*, topic: TopicModel, moderator: User, action: str) -> None:
+    """A moderator locked, unlocked, moved or deleted a topic (`action`: lock_topic, unlock_topic, move_topic,
+    delete_topic), called in the action's transaction."""
+    log_moderation(actor=moderator, action=action, topic=topic, deleted=action == "delete_topic")
 
 
 # --- Subscriptions and notifications ---------------------------------------------------------------------------

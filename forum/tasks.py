@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -18,19 +17,16 @@ from machina.core.db.models import get_model
 
 from forum import conf
 from forum.models import NotificationPreference, PendingNotification
+from hub.accounts.selectors import language_of, languages_of
+from hub.unsubscribe import make_token
 
 Post = get_model("forum_conversation", "Post")
-UNSUBSCRIBE_SALT = "forum.unsubscribe"
 logger = logging.getLogger(__name__)
 
 
 def unsubscribe_token(*, user_id: int, topic_id: int | None = None, forum_id: int | None = None) -> str:
-    return signing.dumps({"u": user_id, "t": topic_id, "f": forum_id}, salt=UNSUBSCRIBE_SALT)
-
-
-def read_unsubscribe_token(token: str) -> dict:
-    """The signed payload; raises signing.BadSignature when tampered with."""
-    return signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    """A one-click link's token (hub.unsubscribe, purpose "forum"): {"u", "t", "f"}, as the links already sent."""
+    return make_token(purpose="forum", user_id=user_id, t=topic_id, f=forum_id)
 
 
 def _absolute(path: str) -> str:
@@ -68,8 +64,7 @@ def send_topic_notifications(*, user_id: int, topic_id: int) -> int:
         if PendingNotification.objects.filter(user=user, topic_id=topic_id, sent_at__gte=window).exists():
             return 0
         topic = pending[0].topic
-        language = "en" if (getattr(user, "preferred_language", "") or "").startswith("en") else "ar"
-        with translation.override(language):
+        with translation.override(language_of(user=user)):
             context = {
                 "user": user,
                 "topic": topic,
@@ -130,7 +125,9 @@ def send_daily_digests() -> int:
         .values_list("user_id", flat=True)
         .distinct()
     )
-    for user in get_user_model().objects.filter(pk__in=list(readers), is_active=True):
+    readers = list(readers)
+    languages = languages_of(user_ids=readers)
+    for user in get_user_model().objects.filter(pk__in=readers, is_active=True):
         with transaction.atomic():
             pending = list(
                 PendingNotification.objects.select_for_update(of=("self",))
@@ -143,7 +140,7 @@ def send_daily_digests() -> int:
             topics = {}
             for p in pending:
                 topics.setdefault(p.topic, []).append(p.post)
-            with translation.override("ar"):
+            with translation.override(languages[user.pk]):
                 context = {
                     "user": user,
                     "topics": [

@@ -1,4 +1,4 @@
-"""Reads for the hub's pages: lists per language, the home page blocks, and guarded reads of other apps.
+"""Reads for the hub's pages: lists per language, the home page blocks, and reads of other apps (their selectors).
 
 Lists show the pages of the reader's language plus pages that exist only in another language (marked as such),
 so nothing is hidden because it was not translated. Other apps are reached only through their selectors.
@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.apps import apps
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from forum import selectors as forum_selectors
 from hub.models import EventPage, NewsPage, PracticePage, StoryPage
 from hub.places import selectors as places
 from projects_db import selectors as projects
@@ -136,30 +135,12 @@ def projects_by_slugs(*, slugs: list[str]) -> list:
 
 def latest_forum_topics(*, limit: int = 5) -> list:
     """Approved topics in forums anonymous readers may read, latest activity first."""
-    if not apps.is_installed("machina.apps.forum_conversation"):
-        return []
-    from machina.core.db.models import get_model
-    from machina.core.loading import get_class
-
-    Forum = get_model("forum", "Forum")
-    Topic = get_model("forum_conversation", "Topic")
-    PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
-    readable = PermissionHandler().get_readable_forums(Forum.objects.all(), AnonymousUser())
-    return list(
-        Topic.objects.filter(approved=True, forum__in=readable)
-        .select_related("forum")
-        .order_by("-last_post_on", "-pk")[:limit]
-    )
+    return forum_selectors.latest_public_topics(limit=limit)
 
 
 def forum_member_count() -> int:
     """People who have posted at least one approved message."""
-    if not apps.is_installed("machina.apps.forum_conversation"):
-        return 0
-    from machina.core.db.models import get_model
-
-    Post = get_model("forum_conversation", "Post")
-    return Post.objects.filter(approved=True, poster__isnull=False).values("poster").distinct().count()
+    return forum_selectors.poster_count()
 
 
 def home_blocks(*, locale: Locale) -> dict:

@@ -51,14 +51,34 @@ RICH_TEXT_ATTRIBUTES = {"a": frozenset({"href", "id", "hreflang", "linktype"})}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
+# Forum posts are Markdown rendered to HTML (forum/markup.py): the rich-text tags plus what Markdown makes of code,
+# tables, rules, strike-through and every heading level. Their links carry only an address and a title (no `id`,
+# which a member could use to clobber the page's own elements), and are marked as user content.
+POST_TAGS = RICH_TEXT_TAGS | {
+    "h1", "h5", "h6", "hr", "code", "pre", "del", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+POST_ATTRIBUTES = {"a": frozenset({"href", "title"}), "th": frozenset({"align"}), "td": frozenset({"align"})}
+POST_LINK_REL = "nofollow noopener noreferrer ugc"
+
+
 def clean_rich_text(html: str) -> str:
     """`html` with only the allow-listed tags, attributes and link schemes; links get rel="noopener"."""
+    return _clean(html, tags=RICH_TEXT_TAGS, attributes=RICH_TEXT_ATTRIBUTES, link_rel="noopener")
+
+
+def clean_post_html(html: str) -> str:
+    """A forum post's HTML (rendered from Markdown) with only the tags, attributes and link schemes of posts."""
+    return _clean(html, tags=POST_TAGS, attributes=POST_ATTRIBUTES, link_rel=POST_LINK_REL)
+
+
+def _clean(html: str, *, tags: frozenset[str], attributes: dict[str, frozenset[str]], link_rel: str) -> str:
     if not html:
         return ""
     return nh3.clean(
         html,
-        tags=set(RICH_TEXT_TAGS),
-        attributes={tag: set(names) for tag, names in RICH_TEXT_ATTRIBUTES.items()},
+        tags=set(tags),
+        attributes={tag: set(names) for tag, names in attributes.items()},
         url_schemes=set(URL_SCHEMES),
-        link_rel="noopener",
+        link_rel=link_rel,
+        strip_comments=True,
     )

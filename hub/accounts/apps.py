@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
     name = "hub.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from hub.accounts import receivers  # noqa: F401  (connects allauth's e-mail signals)

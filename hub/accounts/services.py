@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from hub.accounts import roles, selectors
 from hub.accounts.models import MembershipRequest, User
+from hub.accounts.signals import standing_changed
 
 if TYPE_CHECKING:
     from hub.places.models import Municipality
@@ -117,6 +118,7 @@ def membership_request_verify(*, membership_request: MembershipRequest, decided_
     user.save(update_fields=fields)
     user.groups.add(Group.objects.get(name=roles.MUNICIPAL_STAFF))
     user.__dict__.pop("_hub_group_names", None)
+    standing_changed.send(sender=User, user=user)
     return membership_request
 
 
@@ -145,4 +147,5 @@ def staff_membership_revoke(*, user: User, revoked_by: User) -> User:
     user.save(update_fields=["municipality"])
     user.groups.remove(*Group.objects.filter(name=roles.MUNICIPAL_STAFF))
     user.__dict__.pop("_hub_group_names", None)
+    standing_changed.send(sender=User, user=user)
     return user

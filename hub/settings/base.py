@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
-    # Forum: machina's apps, then ours (label hub_forum, so machina does not take it for an override)
+    # Forum: machina's apps, then ours (label hub_forum, and after them: machina must not take it for its `forum`)
     "mptt",
     # django-haystack stays importable only because machina.apps.forum_search imports it; it is not an installed
     # app, so it builds no index: forum posts are indexed by search/ (forum/search.py).
@@ -58,15 +58,17 @@ INSTALLED_APPS = [
     # django-ninja as an app serves the API docs (Swagger UI) from its own static files instead of a CDN.
     "ninja",
     "machina",
-    "machina.apps.forum",
-    "machina.apps.forum_conversation",
-    "machina.apps.forum_conversation.forum_attachments",
+    # machina's apps; those whose views carry the site's rules are overridden by machina's mechanism: a package of
+    # forum/machina_apps/ with the same label stands in place of machina's (forum/machina_apps/__init__.py).
+    "forum.machina_apps.forum",
+    "forum.machina_apps.forum_conversation",
+    "forum.machina_apps.forum_conversation.forum_attachments",
     "machina.apps.forum_conversation.forum_polls",
     "machina.apps.forum_feeds",
-    "machina.apps.forum_moderation",
-    "machina.apps.forum_search",
-    "machina.apps.forum_tracking",
-    "machina.apps.forum_member",
+    "forum.machina_apps.forum_moderation",
+    "forum.machina_apps.forum_search",
+    "forum.machina_apps.forum_tracking",
+    "forum.machina_apps.forum_member",
     "machina.apps.forum_permission",
     "forum.apps.HubForumConfig",
     # Background tasks
@@ -311,6 +313,17 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 MACHINA_FORUM_NAME = "e-Municipality Forum"
 MACHINA_BASE_TEMPLATE_NAME = "machina_base.html"
 # Posts: Markdown sanitised by nh3 (forum/markup.py); a plain textarea (machina's editor pulls a CDN stylesheet).
+# The apps overridden in forum/machina_apps/ keep machina's migrations (same labels, nothing copied).
+MIGRATION_MODULES = {
+    label: f"machina.apps.{path}.migrations"
+    for label, path in {
+        "forum": "forum",
+        "forum_conversation": "forum_conversation",
+        "forum_attachments": "forum_conversation.forum_attachments",
+        "forum_member": "forum_member",
+        "forum_tracking": "forum_tracking",
+    }.items()
+}
 MACHINA_MARKUP_LANGUAGE = ("forum.markup.render", {})
 MACHINA_MARKUP_WIDGET = "django.forms.Textarea"
 MACHINA_USER_DISPLAY_NAME_METHOD = "get_display_name"

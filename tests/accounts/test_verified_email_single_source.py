@@ -25,7 +25,7 @@ def test_a_person_counts_as_verified_once_they_confirm_an_address():
 
 
 def test_no_other_module_decides_it():
-    """Only the selector reads allauth's verification (the forum's copy is listed until it switches)."""
+    """Only the selector reads allauth's verification."""
     readers = sorted(
         str(path.relative_to(ROOT))
         for app in ("hub", "projects_db", "forum", "search")
@@ -34,4 +34,4 @@ def test_no_other_module_decides_it():
         and "EmailAddress" in text
         or "import has_verified_email" in text
     )
-    assert readers == ["forum/services.py", "hub/accounts/selectors.py"]
+    assert readers == ["hub/accounts/selectors.py"]

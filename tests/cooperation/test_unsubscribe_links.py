@@ -45,11 +45,11 @@ def test_a_forum_link_cannot_stop_the_digest(client, member):
 
 
 def test_tokens_are_made_in_one_place():
-    """Only hub/unsubscribe.py signs unsubscribe tokens (the forum's copy is listed until it switches to it)."""
+    """Only hub/unsubscribe.py signs unsubscribe tokens."""
     makers = sorted(
         str(path.relative_to(ROOT))
         for app in ("hub", "projects_db", "forum", "search")
         for path in (ROOT / app).rglob("*.py")
         if "unsubscribe" in (text := path.read_text()).lower() and "signing.dumps(" in text
     )
-    assert makers == ["forum/tasks.py", "hub/unsubscribe.py"]
+    assert makers == ["hub/unsubscribe.py"]

@@ -2,11 +2,14 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.account.signals import email_confirmed
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from machina.core.db.models import get_model
 
+from forum import services
 from hub.accounts import roles
+from hub.accounts.signals import standing_changed
 
 Topic = get_model("forum_conversation", "Topic")
 Post = get_model("forum_conversation", "Post")
@@ -23,10 +26,12 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):
-        """verified=True (the default) gives the user a verified e-mail address, as allauth would."""
+        """verified=True (the default) gives the user a verified e-mail address, confirmed as allauth does it (its
+        signal puts them in the forum's members group)."""
         self.save()
         if create and extracted is not False:
-            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+            address = EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+            email_confirmed.send(sender=EmailAddress, request=None, email_address=address)
 
 
 def make_member(**kwargs):
@@ -46,6 +51,7 @@ def make_staff(municipality=None, **kwargs):
     user = UserFactory(**kwargs)
     user.municipality = municipality
     user.save()
+    standing_changed.send(sender=type(user), user=user)  # as accounts' verification service does
     return user
 
 
@@ -69,12 +75,16 @@ def make_topic(*, forum, poster, subject="How do we reconcile bank payments?", c
         forum=forum, poster=poster, subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED,
         approved=approved,
     )  # fmt: skip
-    Post.objects.create(topic=topic, poster=poster, subject=subject, content=content, approved=approved)
+    post = Post.objects.create(topic=topic, poster=poster, subject=subject, content=content, approved=approved)
+    services.post_created(post=post)  # what the new-topic form does after saving
     topic.refresh_from_db()
     return topic
 
 
 def make_reply(*, topic, poster, content="A reply", approved=True):
-    return Post.objects.create(
+    """A reply as the reply form makes it (the author follows the topic; readers are told)."""
+    post = Post.objects.create(
         topic=topic, poster=poster, subject=f"Re: {topic.subject}", content=content, approved=approved
     )
+    services.post_created(post=post)
+    return post

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from machina.core.db.models import get_model
+from wagtail.models import ModelLogEntry
 
-from forum.models import ModerationLogEntry
 from tests.forum import factories
 from tests.forum.conftest import form_data, reply_url
 
@@ -73,4 +73,4 @@ def test_a_moderator_edit_is_logged(client, forums, staff, moderator):
     )  # fmt: skip
     response = client.post(url, form_data(subject="Re", content="moderated", update_reason="tone"))
     assert response.status_code == 302
-    assert ModerationLogEntry.objects.filter(action="edit_post", actor=moderator, post_id=reply.pk).exists()
+    assert ModelLogEntry.objects.for_instance(reply).filter(action="forum.edit_post", user=moderator).exists()

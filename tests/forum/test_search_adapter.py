@@ -71,3 +71,15 @@ def test_site_search_shows_a_lounge_post_to_staff_only(client, forums, staff, me
     assert "النسخ الاحتياطي" not in client.get(url).content.decode()
     client.force_login(staff)
     assert "النسخ الاحتياطي" in client.get(url).content.decode()
+
+
+def test_a_post_carries_the_municipality_of_the_staff_who_started_the_topic(forums, staff, member):
+    topic = factories.make_topic(forum=forums["gis"], poster=staff, subject="طبقات نظم المعلومات الجغرافية")
+    reply = factories.make_reply(topic=topic, poster=member, content="نستخدم خوادم الخرائط المفتوحة")
+    doc = docs(reply).get()
+    assert (doc.municipality, doc.municipality_name) == ("hebron", "الخليل")
+    assert (doc.governorate, doc.governorate_name) == ("hebron", "الخليل")
+    english = factories.make_topic(forum=forums["gis"], poster=staff, subject="Shared map layers", content="We use")
+    assert docs(english.first_post).get().municipality_name == "Hebron"  # named in the document's language
+    asked_by_a_member = factories.make_topic(forum=forums["gis"], poster=member, subject="Maps", approved=True)
+    assert docs(asked_by_a_member.first_post).get().municipality == ""

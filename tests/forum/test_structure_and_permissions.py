@@ -74,15 +74,37 @@ def test_new_members_first_post_waits_for_approval_and_staff_posts_at_once(clien
     assert Topic.objects.get(subject="نظام GIS مفتوح المصدر").approved is True
 
 
-def test_member_becomes_trusted_after_approved_posts(forums, member, settings):
+def test_member_becomes_trusted_after_approved_posts(client, forums, member, moderator, settings):
     settings.FORUM_TRUSTED_AFTER_APPROVED_POSTS = 2
     topic = factories.make_topic(forum=forums["gis"], poster=member, approved=False)
-    reply = factories.make_reply(topic=topic, poster=member, approved=False)
-    for post in Post.objects.filter(topic=topic):
-        post.approved = True
-        post.save()
-    assert reply.pk
+    factories.make_reply(topic=topic, poster=member, approved=False)
+    client.force_login(moderator)
+    for post in Post.objects.filter(topic=topic).order_by("pk"):
+        assert not member.groups.filter(name="Forum trusted members").exists()
+        response = client.post(reverse("forum_moderation:approve_queued_post", args=[post.pk]))
+        assert response.status_code == 302
     assert member.groups.filter(name="Forum trusted members").exists()
+
+
+def test_forum_groups_follow_a_confirmed_email_and_the_staff_verification(client, forums):
+    from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+
+    from hub.accounts import services as account_services
+    from hub.accounts.models import MembershipRequest
+
+    person = factories.make_member(username="newcomer", verified=False)
+    address = EmailAddress.objects.create(user=person, email=person.email, verified=False, primary=True)
+    assert not person.groups.filter(name="Forum members").exists()
+    client.post(reverse("account_confirm_email", args=[EmailConfirmationHMAC(address).key]))
+    assert person.groups.filter(name="Forum members").exists()
+
+    editor = factories.make_editor(username="editor")
+    municipality = factories.make_staff(username="hebron-staff").municipality
+    request = MembershipRequest.objects.create(user=person, municipality=municipality, job_title="GIS officer")
+    account_services.membership_request_verify(membership_request=request, decided_by=editor)
+    assert person.groups.filter(name="Forum verified staff").exists()
+    account_services.staff_membership_revoke(user=person, revoked_by=editor)
+    assert not person.groups.filter(name="Forum verified staff").exists()
 
 
 def test_only_editors_start_topics_in_announcements(client, forums, member):

@@ -34,11 +34,11 @@ def test_stored_description_and_shown_description_keep_the_same_tags(committed, 
 
 
 def test_the_allow_list_is_written_once():
-    """nh3 is called only by hub/text.py (and, until the forum moves to it, by the forum's Markdown renderer)."""
+    """nh3 is called only by hub/text.py."""
     callers = sorted(
         str(path.relative_to(ROOT))
         for app in ("hub", "projects_db", "forum", "search")
         for path in (ROOT / app).rglob("*.py")
         if "nh3.clean(" in path.read_text()
     )
-    assert callers == ["forum/markup.py", "hub/text.py"]
+    assert callers == ["hub/text.py"]

@@ -1,0 +1,1 @@
+import machina.apps.forum.admin  # noqa: F401  (registers machina's admin for this app)

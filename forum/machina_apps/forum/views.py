@@ -1,0 +1,20 @@
+"""machina's forum page with the site's unsolved filter and "Follow this forum"."""
+
+from machina.apps.forum.views import ForumView as MachinaForumView
+
+
+class ForumView(MachinaForumView):
+    """A forum's topics; `?unsolved=1` keeps only topics without an accepted answer."""
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if self.request.GET.get("unsolved"):
+            qs = qs.filter(solution__isnull=True)
+        return qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["unsolved_only"] = bool(self.request.GET.get("unsolved"))
+        user = self.request.user
+        context["follows_forum"] = user.is_authenticated and user.forum_subscriptions.filter(forum=self.forum).exists()
+        return context

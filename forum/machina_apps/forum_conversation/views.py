@@ -1,0 +1,161 @@
+"""machina's topic and post views with the site's rules: the limits and the one-post-at-a-time lock, the accepted
+answer and project card, what follows a new post (forum.services.post_created) and the moderation log."""
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from machina.apps.forum_conversation import views as machina
+
+from forum import forms, selectors, services
+from forum import search as forum_search
+
+
+class TopicView(machina.TopicView):
+    """A topic with its accepted answer and, when it discusses a project, the project's card. A topic waiting for
+    approval answers 404 except to its author and the forum's moderators, who also see the posts that wait."""
+
+    def get_topic(self):
+        topic = super().get_topic()
+        handler = self.request.forum_permission_handler
+        if handler.can_read_forum(topic.forum, self.request.user) and not handler.can_read_topic(
+            topic, self.request.user
+        ):
+            raise Http404  # forums the user may not read keep machina's answer (403, or the sign-in page)
+        return topic
+
+    def get_queryset(self):
+        topic = self.get_topic()
+        visible = self.request.forum_permission_handler.visible_posts_filter(self.request.user)
+        return (
+            topic.posts.filter(visible | Q(approved=True))
+            .select_related("poster", "updated_by")
+            .prefetch_related("attachments", "poster__forum_profile")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        topic = context["topic"]
+        context["solution"] = selectors.solution_for_topic(topic=topic)
+        context["can_mark_solution"] = services.can_mark_solution(user=self.request.user, topic=topic)
+        context["project_card"] = selectors.project_card_for_topic(topic=topic)
+        return context
+
+
+class _Limited:
+    attachment_formset_class = forms.CheckedAttachmentFormset
+
+
+class _OnePostAtATime:
+    """A new post is checked and saved in one transaction holding the member's posting lock, so the interval
+    between two posts holds across workers and hosts; a post refused for that interval answers 429 (Too Many
+    Requests) with the form and the message, and the text typed is kept."""
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            services.lock_posting(user=request.user)
+            return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, post_form, *args, **kwargs):
+        response = super().form_invalid(post_form, *args, **kwargs)
+        if post_form.has_error(NON_FIELD_ERRORS, code=forms.POSTING_TOO_SOON):
+            response.status_code = 429
+        return response
+
+
+class _TellsReaders:
+    """Once the new post is saved (not a preview): the site's rules for a new post (forum.services.post_created)."""
+
+    def form_valid(self, post_form, attachment_formset, *args, **kwargs):
+        response = super().form_valid(post_form, attachment_formset, *args, **kwargs)
+        if not self.preview:
+            services.post_created(post=self.forum_post)
+        return response
+
+
+class _LogsEditsOfOthers:
+    """Editing someone else's post (or topic) is a moderator's action: logged once it is saved."""
+
+    def form_valid(self, post_form, attachment_formset, *args, **kwargs):
+        response = super().form_valid(post_form, attachment_formset, *args, **kwargs)
+        post = self.forum_post
+        if not self.preview:
+            services.post_edited(post=post, editor=self.request.user)
+        return response
+
+
+class PostCreateView(_OnePostAtATime, _TellsReaders, _Limited, machina.PostCreateView):
+    post_form_class = forms.LimitedPostForm
+
+    def get_topic(self):
+        """The topic, with its forum (for the permission check) and what the new post's search document reads of it
+        (forum.search.TOPIC_RELATED), in machina's one query."""
+        pk = self.kwargs.get(self.topic_pk_url_kwarg)
+        if pk and not hasattr(self, "_topic"):
+            related = [name.removeprefix("topic__") for name in forum_search.TOPIC_RELATED if name != "topic"]
+            self._topic = get_object_or_404(machina.Topic.objects.select_related(*related), pk=pk)
+        return super().get_topic()
+
+    def get_forum(self):
+        """The topic's forum, loaded with the topic for the permission check, rather than loaded again."""
+        topic = self.get_topic()
+        if topic is not None and str(topic.forum_id) == str(self.kwargs.get(self.forum_pk_url_kwarg)):
+            return topic.forum
+        return super().get_forum()
+
+    def get_post_form_kwargs(self):
+        """The form asks the request's permission handler, whose answers for this forum are already known."""
+        return {**super().get_post_form_kwargs(), "perm_handler": self.request.forum_permission_handler}
+
+
+class TopicCreateView(_OnePostAtATime, _TellsReaders, _Limited, machina.TopicCreateView):
+    """machina's new-topic page; at .../topic/create/project-<id>/ ("Discuss this project", forum/urls.py) the new
+    topic is linked to that project (in the path, as machina's form posts to ".")."""
+
+    post_form_class = forms.LimitedTopicForm
+
+    def _project_card(self):
+        project_id = self.kwargs.get("project_id")
+        return selectors.project_card(project_id=project_id) if project_id else None
+
+    def get_post_form_kwargs(self):
+        kwargs = super().get_post_form_kwargs()
+        card = self._project_card()
+        if card and self.request.method == "GET" and card.get("title"):
+            kwargs.setdefault("initial", {})["subject"] = card["title"]
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["project_card"] = self._project_card()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        # machina saves the topic, its first post, the attachments and the poll one after another: all or nothing.
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)
+
+    def form_valid(self, post_form, attachment_formset, *args, **kwargs):
+        response = super().form_valid(post_form, attachment_formset, *args, **kwargs)
+        card = self._project_card()
+        if card and not self.preview:
+            services.link_topic_to_project(topic=self.forum_post.topic, project_id=card["id"])
+        return response
+
+
+class PostUpdateView(_LogsEditsOfOthers, _Limited, machina.PostUpdateView):
+    post_form_class = forms.LimitedPostForm  # the limits apply to new posts only; the subject is cleaned here too
+
+
+class TopicUpdateView(_LogsEditsOfOthers, _Limited, machina.TopicUpdateView):
+    post_form_class = forms.LimitedTopicForm
+
+
+class PostDeleteView(machina.PostDeleteView):
+    """Deleting someone else's post is a moderator's action: logged with the deletion, in one transaction."""
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            services.post_deleted(post=self.object, moderator=self.request.user)
+            return super().form_valid(form)
