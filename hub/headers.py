@@ -21,8 +21,8 @@ def current_nonce() -> str:
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, which also makes the request's nonce reachable by current_nonce(). Under the admin
-    prefixes (CSP_ADMIN_PATH_PREFIXES) the directives of CSP_ADMIN_REPLACE replace the site's: style attributes
-    and <style> elements, which Wagtail's admin writes in many places. The few admin pages whose inline script cannot
+    prefixes (CSP_ADMIN_PATH_PREFIXES) the directives of CSP_ADMIN_REPLACE replace the site's: <style> elements,
+    which Wagtail's editors insert while they run. The few admin pages whose inline script cannot
     carry the nonce (CSP_ADMIN_INLINE_SCRIPT_PATHS) allow inline scripts instead (see docs/deployment.md)."""
 
     def process_request(self, request):

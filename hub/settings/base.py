@@ -236,8 +236,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
-# hub.headers: Wagtail's admin writes <style> elements and style attributes in many places (icons, dialogs,
-# progress bars, panels) that cannot carry a nonce: only there, and only styles. Scripts keep the nonce policy.
+# hub.headers: Wagtail's page and snippet editors insert <style> elements while they run (rich-text fields), which
+# cannot carry a nonce: only in the admin, and only styles. Scripts keep the nonce policy (docs/deployment.md).
 CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
 CSP_ADMIN_REPLACE = {
     "style-src": [SELF, UNSAFE_INLINE],

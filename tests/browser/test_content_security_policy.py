@@ -240,6 +240,16 @@ def test_admin_scripts_with_the_nonce_work_date_picker_inline_panel_and_choosers
     watched.wait_for_load_state("networkidle")
     assert_no_violation(watched, "recommendation")
 
+    # A news item's image chooser (its own script, with the nonce) opens the image chooser modal.
+    from hub.models.news import NewsIndexPage
+
+    news_index = NewsIndexPage.objects.order_by("pk").first()
+    visit(watched, f"{live_server.url}/admin/pages/add/hub/newspage/{news_index.pk}/")
+    watched.locator("#id_lead_image-chooser [data-chooser-action-choose]").last.click()
+    watched.wait_for_selector(".modal-content img", timeout=15_000)
+    watched.wait_for_load_state("networkidle")
+    assert_no_violation(watched, "image chooser")
+
     # The document chooser, as an editor opens it from a rich-text field of the page editor.
     story = Page.objects.live().filter(depth__gte=4).order_by("pk").first()
     Document.objects.get_or_create(title="Guide", defaults={"file": "documents/guide.pdf"})
