@@ -109,7 +109,7 @@ def test_site_pages_in_both_languages_show_no_csp_violation(watched, live_server
 
 def script_src(response) -> str:
     policy = response.header_value("content-security-policy")
-    return next(d for d in policy.split(";") if d.strip().startswith("script-src")).strip()
+    return next(d for d in policy.split(";") if d.strip().startswith("script-src ")).strip()
 
 
 def assert_nonce_policy(response, path):
