@@ -250,12 +250,12 @@ CSP_ADMIN_REPLACE = {
 # pages, and only these, run inline scripts (script-src 'self' 'unsafe-inline', no nonce). Regular expressions on
 # the path; docs/deployment.md lists them.
 CSP_ADMIN_INLINE_SCRIPT_PATHS = [
-    r"^/admin/pages/\d+/(copy|move)/",
-    r"^/admin/workflows/(add|edit/\d+)/",
-    r"^/admin/groups/(new|edit/\d+)/",
-    r"^/admin/sites/(new|edit/\d+)/",
-    r"^/admin/redirects/(add|\d+)/",
-    r"^/django-admin/forum/forum/(\d+/)?edit-(global-)?permissions/",
+    r"^/admin/pages/\d+/(copy|move)/$",
+    r"^/admin/workflows/(add|edit/\d+)/$",
+    r"^/admin/groups/(new|edit/\d+)/$",
+    r"^/admin/sites/(new|edit/\d+)/$",
+    r"^/admin/redirects/(add|\d+)/$",
+    r"^/django-admin/forum/forum/(\d+/)?edit-(global-)?permissions/$",
 ]
 # Permissions-Policy (django-permissions-policy): the site uses no device or sensor API; none may be used by any
 # page or frame. Fullscreen stays with the site itself (embedded videos).
