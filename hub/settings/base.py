@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
 ]
 
 MIDDLEWARE = [
@@ -137,6 +138,10 @@ TEMPLATES = [
         },
     }
 ]
+
+# Widgets render through TEMPLATES (django.forms in INSTALLED_APPS), so templates/ can override a widget template:
+# Wagtail's date and time pickers there give their script the request's CSP nonce.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: DATABASE_URL when given (always in production); otherwise the embedded PostgreSQL in var/.
 EMBEDDED_DB_DIR = Path(env("EMBEDDED_DB_DIR", default=str(VAR_DIR / "pgdata")))
@@ -233,9 +238,27 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
-# hub.headers: Wagtail's admin (and Django's) write inline scripts and styles without a nonce; only there.
+# hub.headers: Wagtail's page and snippet editors insert <style> elements while they run (rich-text fields), which
+# cannot carry a nonce: only in the admin, and only styles. Scripts keep the nonce policy (docs/deployment.md).
 CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
-CSP_ADMIN_REPLACE = {"script-src": [SELF, UNSAFE_INLINE], "style-src": [SELF, UNSAFE_INLINE]}
+CSP_ADMIN_REPLACE = {
+    "style-src": [SELF, UNSAFE_INLINE],
+    # The image editor's cropping library (Jcrop) tests for touch events by setting ontouchstart="return;" on a
+    # detached element: that handler, and no other, may be set (a handler that does nothing).
+    "script-src-attr": ["'unsafe-hashes'", "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
+}
+# Admin forms that build Wagtail's page or task chooser in their own code (not from the form-field registry that
+# hub/admin_scripts.py uses), and machina's forum-permission pages: their inline script has no nonce, so these
+# pages, and only these, run inline scripts (script-src 'self' 'unsafe-inline', no nonce). Regular expressions on
+# the path; docs/deployment.md lists them.
+CSP_ADMIN_INLINE_SCRIPT_PATHS = [
+    r"^/admin/pages/\d+/(copy|move)/$",
+    r"^/admin/workflows/(add|edit/\d+)/$",
+    r"^/admin/groups/(new|edit/\d+)/$",
+    r"^/admin/sites/(new|edit/\d+)/$",
+    r"^/admin/redirects/(add|\d+)/$",
+    r"^/django-admin/forum/forum/(\d+/)?edit-(global-)?permissions/$",
+]
 # Permissions-Policy (django-permissions-policy): the site uses no device or sensor API; none may be used by any
 # page or frame. Fullscreen stays with the site itself (embedded videos).
 PERMISSIONS_POLICY = {
