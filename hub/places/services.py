@@ -72,29 +72,46 @@ def _delete(instance: models.Model) -> None:
         ) from exc
 
 
+def _create(model: type[models.Model], *, user: Actor, data: dict[str, Any], fields: tuple[str, ...]) -> Any:
+    _require(user, model, "add")
+    instance = model()
+    _assign(instance, data, fields)
+    instance.full_clean()
+    instance.save()
+    log(instance, "wagtail.create", user=_logged_user(user))
+    return instance
+
+
+def _update(instance: models.Model, *, user: Actor, data: dict[str, Any], fields: tuple[str, ...]) -> tuple[Any, set]:
+    """The instance, locked and changed, and the names of the fields whose value changed."""
+    model = type(instance)
+    _require(user, model, "change")
+    instance = model._default_manager.select_for_update().get(pk=instance.pk)
+    changed = _assign(instance, data, fields)
+    instance.full_clean()
+    instance.save()
+    log(instance, "wagtail.edit", user=_logged_user(user))
+    return instance, changed
+
+
+def _remove(instance: models.Model, *, user: Actor) -> None:
+    _require(user, type(instance), "delete")
+    log(instance, "wagtail.delete", user=_logged_user(user))
+    _delete(instance)
+
+
 # ---- governorates ----
 
 
 @transaction.atomic
 def governorate_create(*, user: Actor, data: dict[str, Any]) -> Governorate:
-    _require(user, Governorate, "add")
-    governorate = Governorate()
-    _assign(governorate, data, GOVERNORATE_FIELDS)
-    governorate.full_clean()
-    governorate.save()
-    log(governorate, "wagtail.create", user=_logged_user(user))
-    return governorate
+    return _create(Governorate, user=user, data=data, fields=GOVERNORATE_FIELDS)
 
 
 @transaction.atomic
 def governorate_update(*, governorate: Governorate, user: Actor, data: dict[str, Any]) -> Governorate:
     """Change a governorate; the apps that show its name hear of it (governorate_changed)."""
-    _require(user, Governorate, "change")
-    governorate = Governorate.objects.select_for_update().get(pk=governorate.pk)
-    changed = _assign(governorate, data, GOVERNORATE_FIELDS)
-    governorate.full_clean()
-    governorate.save()
-    log(governorate, "wagtail.edit", user=_logged_user(user))
+    governorate, changed = _update(governorate, user=user, data=data, fields=GOVERNORATE_FIELDS)
     if changed & SHOWN_FIELDS:
         governorate_changed.send(sender=Governorate, governorate=governorate, changed=changed)
     return governorate
@@ -103,9 +120,7 @@ def governorate_update(*, governorate: Governorate, user: Actor, data: dict[str,
 @transaction.atomic
 def governorate_delete(*, governorate: Governorate, user: Actor) -> None:
     """Delete a governorate that no municipality lies in (else a ValidationError says why)."""
-    _require(user, Governorate, "delete")
-    log(governorate, "wagtail.delete", user=_logged_user(user))
-    _delete(governorate)
+    _remove(governorate, user=user)
 
 
 # ---- municipalities ----
@@ -113,24 +128,13 @@ def governorate_delete(*, governorate: Governorate, user: Actor) -> None:
 
 @transaction.atomic
 def municipality_create(*, user: Actor, data: dict[str, Any]) -> Municipality:
-    _require(user, Municipality, "add")
-    municipality = Municipality()
-    _assign(municipality, data, MUNICIPALITY_FIELDS)
-    municipality.full_clean()
-    municipality.save()
-    log(municipality, "wagtail.create", user=_logged_user(user))
-    return municipality
+    return _create(Municipality, user=user, data=data, fields=MUNICIPALITY_FIELDS)
 
 
 @transaction.atomic
 def municipality_update(*, municipality: Municipality, user: Actor, data: dict[str, Any]) -> Municipality:
     """Change a municipality; the apps that show its name hear of it (municipality_changed)."""
-    _require(user, Municipality, "change")
-    municipality = Municipality.objects.select_for_update().get(pk=municipality.pk)
-    changed = _assign(municipality, data, MUNICIPALITY_FIELDS)
-    municipality.full_clean()
-    municipality.save()
-    log(municipality, "wagtail.edit", user=_logged_user(user))
+    municipality, changed = _update(municipality, user=user, data=data, fields=MUNICIPALITY_FIELDS)
     if changed & SHOWN_FIELDS:
         municipality_changed.send(sender=Municipality, municipality=municipality, changed=changed)
     return municipality
@@ -139,9 +143,7 @@ def municipality_update(*, municipality: Municipality, user: Actor, data: dict[s
 @transaction.atomic
 def municipality_delete(*, municipality: Municipality, user: Actor) -> None:
     """Delete a municipality nothing refers to (else a ValidationError says why)."""
-    _require(user, Municipality, "delete")
-    log(municipality, "wagtail.delete", user=_logged_user(user))
-    _delete(municipality)
+    _remove(municipality, user=user)
 
 
 @transaction.atomic
