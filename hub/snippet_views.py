@@ -1,7 +1,8 @@
 """Wagtail snippet views whose writes go through an app's service instead of saving the form.
 
-A viewset names its services; create, copy, edit, delete and the listing's bulk delete then call them, so the
-admin gets the same permissions, history, search indexing and cache invalidation as every other write path.
+A viewset (ServiceSnippetViewSet) names its services; create, copy, edit, delete and the listing's bulk delete then
+call them, so the admin gets the same permissions, history, search indexing and cache invalidation as every other
+write path. A service with other arguments gets a view subclass overriding save_instance().
 A refusal (ValidationError, PermissionDenied) is shown on the form, or as an error message, and changes nothing.
 """
 
@@ -16,7 +17,7 @@ from django.shortcuts import redirect
 from django.utils.functional import classproperty
 from wagtail.admin.views.generic.models import CopyViewMixin
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
-from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView
+from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
 
 def refusal_messages(error: ValidationError | PermissionDenied) -> list[str]:
@@ -51,7 +52,7 @@ class ServiceCreateView(ServiceFormMixin, CreateView):
     create_service: Callable | None = None
 
     def save_instance(self):
-        return type(self).create_service(user=self.request.user, data=model_data(self.form))
+        return self.create_service(user=self.request.user, data=model_data(self.form))
 
 
 class ServiceCopyView(CopyViewMixin, ServiceCreateView):
@@ -66,7 +67,7 @@ class ServiceEditView(ServiceFormMixin, EditView):
 
     def save_instance(self):
         instance = type(self.object).objects.get(pk=self.object.pk)  # the form has already changed self.object
-        return type(self).edit_service(
+        return self.edit_service(
             user=self.request.user, data=model_data(self.form), **{self.instance_argument: instance}
         )
 
@@ -78,7 +79,7 @@ class ServiceDeleteView(DeleteView):
     instance_argument = "instance"
 
     def delete_action(self):
-        type(self).delete_service(user=self.request.user, **{self.instance_argument: self.object})
+        self.delete_service(user=self.request.user, **{self.instance_argument: self.object})
 
     def form_valid(self, form):
         try:
@@ -88,27 +89,59 @@ class ServiceDeleteView(DeleteView):
             return redirect(self.get_success_url())
 
 
+class ServiceSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose add, copy, edit and delete views call the services it names:
+    `create_service(*, user, data)`, `edit_service(*, user, <instance_argument>, data)` and
+    `delete_service(*, user, <instance_argument>)` (declare them with staticmethod). The listing's "delete selected"
+    calls `delete_service` too (ServiceDeleteBulkAction)."""
+
+    create_service: Callable | None = None
+    edit_service: Callable | None = None
+    delete_service: Callable | None = None
+    instance_argument = "instance"
+    add_view_class = ServiceCreateView
+    copy_view_class = ServiceCopyView
+    edit_view_class = ServiceEditView
+    delete_view_class = ServiceDeleteView
+
+    def get_add_view_kwargs(self, **kwargs):  # the copy view's kwargs too
+        return super().get_add_view_kwargs(create_service=self.create_service, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(
+            edit_service=self.edit_service, instance_argument=self.instance_argument, **kwargs
+        )
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(
+            delete_service=self.delete_service, instance_argument=self.instance_argument, **kwargs
+        )
+
+
+def _viewset_deleting(model) -> ServiceSnippetViewSet | None:
+    viewset = getattr(model, "snippet_viewset", None)
+    return viewset if isinstance(viewset, ServiceSnippetViewSet) and viewset.delete_service else None
+
+
 class ServiceDeleteBulkAction(DeleteBulkAction):
-    """The listing's "delete selected" for models with a delete service: each object through the service.
-
-    `delete_services` maps a model to (its delete service, the service's argument for the object); refused
-    objects stay, each with a message.
-    """
-
-    delete_services: dict = {}
+    """The listing's "delete selected" for every snippet whose ServiceSnippetViewSet names a delete service: each
+    object through that service; refused objects stay, each with a message. Registered once (hub/wagtail_hooks.py),
+    after Wagtail's own snippet bulk delete, so that it is the delete action of those models."""
 
     @classproperty
     def models(cls):
-        return list(cls.delete_services)
+        from wagtail.snippets.models import get_snippet_models
+
+        return [model for model in get_snippet_models() if _viewset_deleting(model)]
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         view = kwargs["self"]
-        service, argument = cls.delete_services[view.model]
+        viewset = _viewset_deleting(view.model)
         deleted = 0
         for instance in objects:
             try:
-                service(user=view.request.user, **{argument: instance})
+                viewset.delete_service(user=view.request.user, **{viewset.instance_argument: instance})
                 deleted += 1
             except (ValidationError, PermissionDenied) as error:
                 messages.error(view.request, f"{instance}: {' '.join(refusal_messages(error))}")

@@ -7,6 +7,7 @@ from wagtail import hooks
 from hub import admin_scripts
 from hub.accounts import roles
 from hub.models import StoryPage
+from hub.snippet_views import ServiceDeleteBulkAction
 
 
 @hooks.register("before_create_page")
@@ -34,3 +35,8 @@ def give_choosers_the_csp_nonce():
     request's CSP nonce on their script (hub/admin_scripts.py). Registers no viewset of its own."""
     admin_scripts.register_nonce_choosers()
     return []
+
+
+# The listings' "delete selected" of every snippet whose viewset names a delete service (hub/snippet_views.py),
+# after Wagtail's own snippet bulk delete (order 0), so that it is the delete action of those models.
+hooks.register("register_bulk_action", ServiceDeleteBulkAction, order=10)

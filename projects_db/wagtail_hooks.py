@@ -11,15 +11,9 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from hub.snippet_views import (
-    ServiceCopyView,
-    ServiceCreateView,
-    ServiceDeleteBulkAction,
-    ServiceDeleteView,
-    ServiceEditView,
-)
+from hub.snippet_views import ServiceCopyView, ServiceCreateView, ServiceEditView, ServiceSnippetViewSet
 from projects_db import selectors, services
 from projects_db.forms import FORM_FIELDS
 from projects_db.models import Category, Organisation, Project, ProjectChange
@@ -51,55 +45,15 @@ class ProjectEditView(ServiceEditView):
         return services.project_update(project=project, user=self.request.user, data=_service_data(self.form))
 
 
-class ProjectDeleteView(ServiceDeleteView):
-    delete_service = staticmethod(services.project_delete)
-    instance_argument = "project"
-
-
-class CategoryCreateView(ServiceCreateView):
-    create_service = staticmethod(services.category_create)
-
-
-class CategoryCopyView(ServiceCopyView):
-    create_service = staticmethod(services.category_create)
-
-
-class CategoryEditView(ServiceEditView):
-    edit_service = staticmethod(services.category_update)
-    instance_argument = "category"
-
-
-class CategoryDeleteView(ServiceDeleteView):
-    delete_service = staticmethod(services.category_delete)
-    instance_argument = "category"
-
-
-class OrganisationCreateView(ServiceCreateView):
-    create_service = staticmethod(services.organisation_create)
-
-
-class OrganisationCopyView(ServiceCopyView):
-    create_service = staticmethod(services.organisation_create)
-
-
-class OrganisationEditView(ServiceEditView):
-    edit_service = staticmethod(services.organisation_update)
-    instance_argument = "organisation"
-
-
-class OrganisationDeleteView(ServiceDeleteView):
-    delete_service = staticmethod(services.organisation_delete)
-    instance_argument = "organisation"
-
-
-class ProjectViewSet(SnippetViewSet):
+class ProjectViewSet(ServiceSnippetViewSet):
     model = Project
     icon = "doc-full"
     menu_label = _("Projects")
     add_view_class = ProjectCreateView
     copy_view_class = ProjectCopyView
     edit_view_class = ProjectEditView
-    delete_view_class = ProjectDeleteView
+    delete_service = staticmethod(services.project_delete)
+    instance_argument = "project"
     list_display = ["title", "lead_municipality", "category", "status", "state", "updated_at"]
     list_filter = ["state", "status", "category", "language", "lead_municipality__governorate"]
     search_fields = ["title", "summary", "title_translation", "slug"]
@@ -110,27 +64,27 @@ class ProjectViewSet(SnippetViewSet):
         return Project.objects.select_related("lead_municipality", "category")
 
 
-class CategoryViewSet(SnippetViewSet):
+class CategoryViewSet(ServiceSnippetViewSet):
     model = Category
     icon = "tag"
     menu_label = _("Categories")
-    add_view_class = CategoryCreateView
-    copy_view_class = CategoryCopyView
-    edit_view_class = CategoryEditView
-    delete_view_class = CategoryDeleteView
+    create_service = staticmethod(services.category_create)
+    edit_service = staticmethod(services.category_update)
+    delete_service = staticmethod(services.category_delete)
+    instance_argument = "category"
     list_display = ["name_ar", "name_en", "slug", "sort_order"]
     search_fields = ["name_ar", "name_en", "slug"]
     search_backend_name = None
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ServiceSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    add_view_class = OrganisationCreateView
-    copy_view_class = OrganisationCopyView
-    edit_view_class = OrganisationEditView
-    delete_view_class = OrganisationDeleteView
+    create_service = staticmethod(services.organisation_create)
+    edit_service = staticmethod(services.organisation_update)
+    delete_service = staticmethod(services.organisation_delete)
+    instance_argument = "organisation"
     list_display = ["name_ar", "name_en", "kind"]
     list_filter = ["kind"]
     search_fields = ["name_ar", "name_en", "slug"]
@@ -144,20 +98,6 @@ class ProjectsDatabaseGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProjectsDatabaseGroup)
-
-
-class ProjectsDeleteBulkAction(ServiceDeleteBulkAction):
-    """The listings' "delete selected" deletes through the same services as the delete view."""
-
-    delete_services = {
-        Project: (services.project_delete, "project"),
-        Category: (services.category_delete, "category"),
-        Organisation: (services.organisation_delete, "organisation"),
-    }
-
-
-# After Wagtail's own snippet bulk delete (order 0), so that this one is the delete action of these models.
-hooks.register("register_bulk_action", ProjectsDeleteBulkAction, order=10)
 
 
 # Documents of projects that are not published: served and listed only to those who may see the project.

@@ -7,18 +7,16 @@ hub.snippet_views), so the rules, the author of each progress update and the aud
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from hub.cooperation import services
 from hub.cooperation.models import Agreement, AwardEdition, Recommendation, ResponsibleBody
 from hub.snippet_views import (
     ServiceCopyView,
     ServiceCreateView,
-    ServiceDeleteBulkAction,
-    ServiceDeleteView,
     ServiceEditView,
+    ServiceSnippetViewSet,
     model_data,
 )
 
@@ -84,11 +82,6 @@ class RecommendationEditView(ServiceEditView):
         )
 
 
-class RecommendationDeleteView(ServiceDeleteView):
-    delete_service = staticmethod(services.recommendation_delete)
-    instance_argument = "recommendation"
-
-
 class AgreementCreateView(ServiceCreateView):
     def save_instance(self):
         return services.agreement_create(user=self.request.user, **model_data(self.form))
@@ -97,16 +90,6 @@ class AgreementCreateView(ServiceCreateView):
 class AgreementCopyView(ServiceCopyView):
     def save_instance(self):
         return services.agreement_create(user=self.request.user, **model_data(self.form))
-
-
-class AgreementEditView(ServiceEditView):
-    edit_service = staticmethod(services.agreement_update)
-    instance_argument = "agreement"
-
-
-class AgreementDeleteView(ServiceDeleteView):
-    delete_service = staticmethod(services.agreement_delete)
-    instance_argument = "agreement"
 
 
 class AwardEditionCreateView(ServiceCreateView):
@@ -133,40 +116,18 @@ class AwardEditionEditView(ServiceEditView):
         )
 
 
-class AwardEditionDeleteView(ServiceDeleteView):
-    delete_service = staticmethod(services.award_edition_delete)
-    instance_argument = "edition"
-
-
-class ResponsibleBodyCreateView(ServiceCreateView):
-    create_service = staticmethod(services.responsible_body_create)
-
-
-class ResponsibleBodyCopyView(ServiceCopyView):
-    create_service = staticmethod(services.responsible_body_create)
-
-
-class ResponsibleBodyEditView(ServiceEditView):
-    edit_service = staticmethod(services.responsible_body_update)
-    instance_argument = "body"
-
-
-class ResponsibleBodyDeleteView(ServiceDeleteView):
-    delete_service = staticmethod(services.responsible_body_delete)
-    instance_argument = "body"
-
-
-class AwardEditionViewSet(SnippetViewSet):
+class AwardEditionViewSet(ServiceSnippetViewSet):
     model = AwardEdition
     icon = "pick"
     list_display = ["year", "title", "nominations_close", "jury_closes", "results_published_at"]
     add_view_class = AwardEditionCreateView
     copy_view_class = AwardEditionCopyView
     edit_view_class = AwardEditionEditView
-    delete_view_class = AwardEditionDeleteView
+    delete_service = staticmethod(services.award_edition_delete)
+    instance_argument = "edition"
 
 
-class RecommendationViewSet(SnippetViewSet):
+class RecommendationViewSet(ServiceSnippetViewSet):
     model = Recommendation
     icon = "list-ol"
     list_display = ["number", "title", "body", "status", "updated_at"]
@@ -174,26 +135,28 @@ class RecommendationViewSet(SnippetViewSet):
     add_view_class = RecommendationCreateView
     copy_view_class = RecommendationCopyView
     edit_view_class = RecommendationEditView
-    delete_view_class = RecommendationDeleteView
+    delete_service = staticmethod(services.recommendation_delete)
+    instance_argument = "recommendation"
 
 
-class ResponsibleBodyViewSet(SnippetViewSet):
+class ResponsibleBodyViewSet(ServiceSnippetViewSet):
     model = ResponsibleBody
     icon = "group"
-    add_view_class = ResponsibleBodyCreateView
-    copy_view_class = ResponsibleBodyCopyView
-    edit_view_class = ResponsibleBodyEditView
-    delete_view_class = ResponsibleBodyDeleteView
+    create_service = staticmethod(services.responsible_body_create)
+    edit_service = staticmethod(services.responsible_body_update)
+    delete_service = staticmethod(services.responsible_body_delete)
+    instance_argument = "body"
 
 
-class AgreementViewSet(SnippetViewSet):
+class AgreementViewSet(ServiceSnippetViewSet):
     model = Agreement
     icon = "link"
     list_display = ["title", "kind", "signed_on"]
     add_view_class = AgreementCreateView
     copy_view_class = AgreementCopyView
-    edit_view_class = AgreementEditView
-    delete_view_class = AgreementDeleteView
+    edit_service = staticmethod(services.agreement_update)
+    delete_service = staticmethod(services.agreement_delete)
+    instance_argument = "agreement"
 
 
 class CooperationGroup(SnippetViewSetGroup):
@@ -203,18 +166,3 @@ class CooperationGroup(SnippetViewSetGroup):
 
 
 register_snippet(CooperationGroup)
-
-
-class CooperationDeleteBulkAction(ServiceDeleteBulkAction):
-    """The listings' "delete selected" deletes through the same services as the delete view."""
-
-    delete_services = {
-        Recommendation: (services.recommendation_delete, "recommendation"),
-        Agreement: (services.agreement_delete, "agreement"),
-        ResponsibleBody: (services.responsible_body_delete, "body"),
-        AwardEdition: (services.award_edition_delete, "edition"),
-    }
-
-
-# After Wagtail's own snippet bulk delete (order 0), so that this one is the delete action of these models.
-hooks.register("register_bulk_action", CooperationDeleteBulkAction, order=10)

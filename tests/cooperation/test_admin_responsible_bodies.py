@@ -69,3 +69,13 @@ def test_an_unused_body_is_deleted_with_its_deletion_in_the_log(editor_client, m
     assert response.status_code == 302
     assert not ResponsibleBody.objects.exists()
     assert ModelLogEntry.objects.get(action="wagtail.delete").user == ministry_editor
+
+
+def test_deleting_selected_bodies_from_the_listing_goes_through_the_service(editor_client, ministry_editor):
+    """The listing's "delete selected" deletes through the same service as the delete view (audit log, rules)."""
+    first, second = BodyFactory(), BodyFactory()
+    response = editor_client.post(f"/admin/bulk/cooperation/responsiblebody/delete/?id={first.pk}&id={second.pk}")
+    assert response.status_code == 302
+    assert not ResponsibleBody.objects.exists()
+    deleted = ModelLogEntry.objects.filter(action="wagtail.delete", user=ministry_editor)
+    assert sorted(deleted.values_list("object_id", flat=True)) == sorted([str(first.pk), str(second.pk)])

@@ -190,3 +190,23 @@ def test_a_category_used_by_a_story_is_not_deleted(admin_user, home_pages, categ
     with translation.override("en"), pytest.raises(ValidationError, match="used by success stories"):
         services.category_delete(user=admin_user, category=category)
     assert Category.objects.filter(pk=category.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "app_label, model_name",
+    [
+        ("projects_db", "project"),
+        ("projects_db", "category"),
+        ("projects_db", "organisation"),
+        ("cooperation", "awardedition"),
+        ("cooperation", "recommendation"),
+        ("cooperation", "responsiblebody"),
+        ("cooperation", "agreement"),
+    ],
+)
+def test_delete_selected_is_the_service_backed_action_of_every_service_backed_snippet(app_label, model_name):
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    from hub.snippet_views import ServiceDeleteBulkAction
+
+    assert bulk_action_registry.get_bulk_action_class(app_label, model_name, "delete") is ServiceDeleteBulkAction
