@@ -526,12 +526,16 @@ def _save_listed(instance, *, data: dict, fields: tuple[str, ...]) -> dict:
     return diff
 
 
-def _reindex_projects(queryset) -> None:
-    """Published projects whose search documents carry a name that just changed."""
+def _reindex_projects(queryset) -> int:
+    """Rewrite the search documents of the published projects of `queryset` (they carry a name that just changed);
+    return how many."""
     from search.services import index_instance
 
+    count = 0
     for project in queryset.published().select_related("lead_municipality__governorate", "category"):
         index_instance(source_type="project", instance=project)
+        count += 1
+    return count
 
 
 @transaction.atomic
@@ -604,7 +608,6 @@ def organisation_delete(*, user: User | None, organisation: Organisation) -> Non
     organisation.delete()
 
 
-# ---- municipalities ----
 # ---- places shown on projects ----
 
 
@@ -613,15 +616,13 @@ def projects_reindex_for_place(*, municipality_id: int | None = None, governorat
 
     Called (through hub.places.signals) inside the transaction of the rename, so documents and names agree.
     """
-    projects = Project.objects.published().select_related("lead_municipality__governorate", "category")
     if municipality_id is not None:
-        projects = projects.filter(lead_municipality_id=municipality_id)
+        projects = Project.objects.filter(lead_municipality_id=municipality_id)
     elif governorate_id is not None:
-        projects = projects.filter(lead_municipality__governorate_id=governorate_id)
+        projects = Project.objects.filter(lead_municipality__governorate_id=governorate_id)
     else:
         return 0
-    count = 0
-    for project in projects:
-        _index(project)
-        count += 1
+    count = _reindex_projects(projects)
+    if count:
+        _invalidate_pages()
     return count
