@@ -9,6 +9,7 @@ A refusal (ValidationError, PermissionDenied) is shown on the form, or as an err
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -55,8 +56,10 @@ class ServiceCreateView(ServiceFormMixin, CreateView):
         return self.create_service(user=self.request.user, data=model_data(self.form))
 
 
-class ServiceCopyView(CopyViewMixin, ServiceCreateView):
-    """A copy is a new object: it goes through the create service too."""
+@cache
+def copy_view_of(add_view: type) -> type:
+    """A copy is a new object: the viewset's add view (and so its create service) with Wagtail's copy behaviour."""
+    return type(add_view.__name__.replace("Create", "") + "CopyView", (CopyViewMixin, add_view), {})
 
 
 class ServiceEditView(ServiceFormMixin, EditView):
@@ -100,9 +103,12 @@ class ServiceSnippetViewSet(SnippetViewSet):
     delete_service: Callable | None = None
     instance_argument = "instance"
     add_view_class = ServiceCreateView
-    copy_view_class = ServiceCopyView
     edit_view_class = ServiceEditView
     delete_view_class = ServiceDeleteView
+
+    @property
+    def copy_view_class(self):
+        return copy_view_of(self.add_view_class)
 
     def get_add_view_kwargs(self, **kwargs):  # the copy view's kwargs too
         return super().get_add_view_kwargs(create_service=self.create_service, **kwargs)

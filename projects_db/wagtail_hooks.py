@@ -13,7 +13,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from hub.snippet_views import ServiceCopyView, ServiceCreateView, ServiceEditView, ServiceSnippetViewSet
+from hub.snippet_views import ServiceCreateView, ServiceEditView, ServiceSnippetViewSet
 from projects_db import selectors, services
 from projects_db.forms import FORM_FIELDS
 from projects_db.models import Category, Organisation, Project, ProjectChange
@@ -34,11 +34,6 @@ class ProjectCreateView(ServiceCreateView):
         return services.project_create(user=self.request.user, data=_service_data(self.form))
 
 
-class ProjectCopyView(ServiceCopyView):
-    def save_instance(self):
-        return services.project_create(user=self.request.user, data=_service_data(self.form))
-
-
 class ProjectEditView(ServiceEditView):
     def save_instance(self):
         project = Project.objects.get(pk=self.object.pk)
@@ -50,7 +45,6 @@ class ProjectViewSet(ServiceSnippetViewSet):
     icon = "doc-full"
     menu_label = _("Projects")
     add_view_class = ProjectCreateView
-    copy_view_class = ProjectCopyView
     edit_view_class = ProjectEditView
     delete_service = staticmethod(services.project_delete)
     instance_argument = "project"

@@ -13,7 +13,6 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from hub.cooperation import services
 from hub.cooperation.models import Agreement, AwardEdition, Recommendation, ResponsibleBody
 from hub.snippet_views import (
-    ServiceCopyView,
     ServiceCreateView,
     ServiceEditView,
     ServiceSnippetViewSet,
@@ -64,14 +63,6 @@ class RecommendationCreateView(ServiceCreateView):
         )
 
 
-class RecommendationCopyView(ServiceCopyView):
-    def save_instance(self):
-        updates = progress_updates(self.form)
-        return services.recommendation_create(
-            user=self.request.user, data=model_data(self.form), new_updates=updates["new_updates"]
-        )
-
-
 class RecommendationEditView(ServiceEditView):
     def save_instance(self):
         return services.recommendation_update(
@@ -87,19 +78,7 @@ class AgreementCreateView(ServiceCreateView):
         return services.agreement_create(user=self.request.user, **model_data(self.form))
 
 
-class AgreementCopyView(ServiceCopyView):
-    def save_instance(self):
-        return services.agreement_create(user=self.request.user, **model_data(self.form))
-
-
 class AwardEditionCreateView(ServiceCreateView):
-    def save_instance(self):
-        return services.award_edition_create(
-            user=self.request.user, data=model_data(self.form), criteria=criteria_changes(self.form)["new_criteria"]
-        )
-
-
-class AwardEditionCopyView(ServiceCopyView):
     def save_instance(self):
         return services.award_edition_create(
             user=self.request.user, data=model_data(self.form), criteria=criteria_changes(self.form)["new_criteria"]
@@ -121,7 +100,6 @@ class AwardEditionViewSet(ServiceSnippetViewSet):
     icon = "pick"
     list_display = ["year", "title", "nominations_close", "jury_closes", "results_published_at"]
     add_view_class = AwardEditionCreateView
-    copy_view_class = AwardEditionCopyView
     edit_view_class = AwardEditionEditView
     delete_service = staticmethod(services.award_edition_delete)
     instance_argument = "edition"
@@ -133,7 +111,6 @@ class RecommendationViewSet(ServiceSnippetViewSet):
     list_display = ["number", "title", "body", "status", "updated_at"]
     list_filter = ["status", "body"]
     add_view_class = RecommendationCreateView
-    copy_view_class = RecommendationCopyView
     edit_view_class = RecommendationEditView
     delete_service = staticmethod(services.recommendation_delete)
     instance_argument = "recommendation"
@@ -153,7 +130,6 @@ class AgreementViewSet(ServiceSnippetViewSet):
     icon = "link"
     list_display = ["title", "kind", "signed_on"]
     add_view_class = AgreementCreateView
-    copy_view_class = AgreementCopyView
     edit_service = staticmethod(services.agreement_update)
     delete_service = staticmethod(services.agreement_delete)
     instance_argument = "agreement"
