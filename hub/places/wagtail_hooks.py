@@ -1,6 +1,6 @@
 """Wagtail admin for places: governorates and municipalities as snippets, written through hub.places.services.
 
-Create, edit and delete call the services, so permissions, validation, the audit log and the signals that keep
+Create, copy, edit and delete call the services, so permissions, validation, the audit log and the signals that keep
 other apps' copies of a name current (search documents of projects and stories) happen as on every other path.
 """
 
@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.generic.models import CopyViewMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -67,6 +68,10 @@ class MunicipalityCreateView(_ServiceSaveMixin, CreateView):
         )
 
 
+class MunicipalityCopyView(CopyViewMixin, MunicipalityCreateView):
+    """A copy is a new municipality: through the create service too."""
+
+
 class MunicipalityEditView(_ServiceSaveMixin, EditView):
     def save_instance(self):
         return services.municipality_update(
@@ -87,6 +92,10 @@ class GovernorateCreateView(_ServiceSaveMixin, CreateView):
         )
 
 
+class GovernorateCopyView(CopyViewMixin, GovernorateCreateView):
+    """A copy is a new governorate: through the create service too."""
+
+
 class GovernorateEditView(_ServiceSaveMixin, EditView):
     def save_instance(self):
         return services.governorate_update(
@@ -105,6 +114,7 @@ class MunicipalityViewSet(SnippetViewSet):
     icon = "home"
     menu_label = _("Municipalities")
     add_view_class = MunicipalityCreateView
+    copy_view_class = MunicipalityCopyView
     edit_view_class = MunicipalityEditView
     delete_view_class = MunicipalityDeleteView
     list_display = ["name_ar", "name_en", "governorate", "portal_url", "portal_ok"]
@@ -122,6 +132,7 @@ class GovernorateViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Governorates")
     add_view_class = GovernorateCreateView
+    copy_view_class = GovernorateCopyView
     edit_view_class = GovernorateEditView
     delete_view_class = GovernorateDeleteView
     list_display = ["name_ar", "name_en", "country"]

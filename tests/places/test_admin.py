@@ -140,3 +140,16 @@ def test_editors_may_not_delete_places(editor_client, hebron):
     response = editor_client.post(f"/admin/snippets/places/municipality/delete/{hebron.pk}/")
     assert response.status_code in (302, 403)
     assert Municipality.objects.filter(pk=hebron.pk).exists()
+
+
+def test_copying_a_municipality_in_the_admin_goes_through_the_create_service(editor_client, hebron):
+    from django.urls import resolve
+
+    from hub.places.wagtail_hooks import MunicipalityCreateView
+
+    url = f"/admin/snippets/places/municipality/copy/{hebron.pk}/"
+    assert issubclass(resolve(url).func.view_class, MunicipalityCreateView)
+    response = editor_client.post(url, _form(hebron, slug="dura", name_en="Dura", name_ar="دورا"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    dura = Municipality.objects.get(slug="dura")
+    assert ModelLogEntry.objects.filter(object_id=str(dura.pk), action="wagtail.create").count() == 1
