@@ -18,12 +18,10 @@ logger = logging.getLogger(__name__)
 
 
 def _template_names() -> list[str]:
-    """Every `.html` template of the project's `templates/` folder and of the apps whose pages the public sees."""
-    from django.apps import apps
+    """Every `.html` template of the folders in TEMPLATES' DIRS: the project's `templates/` and machina's."""
     from django.conf import settings
 
     roots = [Path(folder) for engine in settings.TEMPLATES for folder in engine.get("DIRS", [])]
-    roots += [Path(apps.get_app_config(label).path) / "templates" for label in ("forum", "forum_conversation")]
     names = set()
     for root in roots:
         if root.is_dir():
