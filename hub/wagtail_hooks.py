@@ -1,10 +1,9 @@
-"""Wagtail admin hooks: municipal staff write only their own municipality's stories (enforced on the server), and
-Wagtail's choosers get the CSP nonce. The review queue's hooks are in hub/review/wagtail_hooks.py."""
+"""Wagtail admin hooks: municipal staff write only their own municipality's stories (enforced on the server). The
+review queue's hooks are in hub/review/wagtail_hooks.py."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
-from hub import admin_scripts
 from hub.accounts import roles
 from hub.models import StoryPage
 from hub.snippet_views import ServiceDeleteBulkAction
@@ -27,14 +26,6 @@ def staff_edit_only_their_municipality(request, page):
     specific = page.specific_deferred if hasattr(page, "specific_deferred") else page.specific
     if isinstance(specific, StoryPage) and not roles.can_act_for_municipality(request.user, specific.municipality_id):
         raise PermissionDenied
-
-
-@hooks.register("register_admin_viewset", order=1000)
-def give_choosers_the_csp_nonce():
-    """After every chooser viewset (images, documents, snippets) registered its widget: the same widgets with the
-    request's CSP nonce on their script (hub/admin_scripts.py). Registers no viewset of its own."""
-    admin_scripts.register_nonce_choosers()
-    return []
 
 
 # The listings' "delete selected" of every snippet whose viewset names a delete service (hub/snippet_views.py),

@@ -247,18 +247,9 @@ CSP_ADMIN_REPLACE = {
     # detached element: that handler, and no other, may be set (a handler that does nothing).
     "script-src-attr": ["'unsafe-hashes'", "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
 }
-# Admin forms that build Wagtail's page or task chooser in their own code (not from the form-field registry that
-# hub/admin_scripts.py uses), and machina's forum-permission pages: their inline script has no nonce, so these
-# pages, and only these, run inline scripts (script-src 'self' 'unsafe-inline', no nonce). Regular expressions on
-# the path; docs/deployment.md lists them.
-CSP_ADMIN_INLINE_SCRIPT_PATHS = [
-    r"^/admin/pages/\d+/(copy|move)/$",
-    r"^/admin/workflows/(add|edit/\d+)/$",
-    r"^/admin/groups/(new|edit/\d+)/$",
-    r"^/admin/sites/(new|edit/\d+)/$",
-    r"^/admin/redirects/(add|\d+)/$",
-    r"^/django-admin/forum/forum/(\d+/)?edit-(global-)?permissions/$",
-]
+# The one fixed inline script of machina's forum-permission pages in the Django admin (its related-object lookup),
+# allowed by its hash in the admin only. Wagtail's chooser scripts get the nonce instead (hub.headers).
+CSP_ADMIN_SCRIPT_HASHES = ["'sha256-qLc8MItnIn2STfH1/Up8REd6qwpBucNX2bPj7icSPtY='"]
 # Permissions-Policy (django-permissions-policy): the site uses no device or sensor API; none may be used by any
 # page or frame. Fullscreen stays with the site itself (embedded videos).
 PERMISSIONS_POLICY = {
