@@ -95,6 +95,8 @@ def count_view(*, topic_id: int) -> None:
 def _collect(*, include_current: bool):
     last = cache.get(SLOTS_KEY) or 0
     first = (cache.get(FLUSHED_KEY) or 0) + 1
+    if last < first - 1:
+        first = 1  # the slot counter was evicted or the cache emptied: numbering started again
     slots = cache.get_many([f"forum:views:slot:{n}" for n in range(first, last + 1)])
     open_bucket = int(time.time()) // VIEW_BUCKET_SECONDS
     done_up_to, entries = first - 1, []

@@ -87,3 +87,17 @@ def test_topic_views_are_counted_in_the_cache_and_written_in_one_batch(client, t
     assert written == 3 and len(_writes(flushing.captured_queries)) == 1
     assert Topic.objects.get(pk=topic.pk).views_count == before + 3
     assert tasks.flush_topic_views.call(include_current=True) == 0  # idempotent: nothing is written twice
+
+
+def test_views_are_still_written_after_the_cache_lost_its_slot_counter(client, topic):
+    from django.core.cache import cache
+
+    from forum import caching
+
+    tasks.flush_topic_views.call(include_current=True)
+    cache.set(caching.FLUSHED_KEY, 10**6, None)  # as if the slot counter had been evicted and started again
+    cache.delete(caching.SLOTS_KEY)
+    before = Topic.objects.get(pk=topic.pk).views_count
+    client.get(topic_url(topic))
+    tasks.flush_topic_views.call(include_current=True)
+    assert Topic.objects.get(pk=topic.pk).views_count == before + 1
