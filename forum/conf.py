@@ -24,5 +24,7 @@ DEFAULTS = {
     "FORUM_POLL_MAX_DAYS": 365,
     # Attachments
     "FORUM_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
+    # Anonymous forum pages are cached this long (0: not cached), and refreshed on any change (forum/caching.py).
+    "FORUM_PAGE_CACHE_SECONDS": 300,
     "FORUM_ATTACHMENT_EXTENSIONS": ["pdf", "png", "jpg", "jpeg", "gif", "txt", "csv", "odt", "ods", "docx", "xlsx"],
 }

@@ -58,3 +58,32 @@ def topic_saved(sender, instance, created, raw=False, **kwargs):
 def standing_changed_(sender, user, **kwargs):
     """An e-mail confirmed or removed, a municipality verified or withdrawn: the forum groups follow."""
     services.sync_user_groups(user=user)
+
+
+def _connect_page_cache() -> None:
+    """Anonymous forum pages are cached (forum/caching.py): any write to what they show makes them stale. Topic and
+    forum counters are saved through these models too, so a new post, an edit, an approval, a move or a deletion
+    all reach here; permission rows change who may read."""
+    from forum.caching import bump_content_version
+    from forum.models import TopicProject, TopicSolution
+
+    models = [
+        get_model("forum", "Forum"),
+        Topic,
+        Post,
+        get_model("forum_attachments", "Attachment"),
+        get_model("forum_polls", "TopicPoll"),
+        get_model("forum_polls", "TopicPollOption"),
+        get_model("forum_polls", "TopicPollVote"),
+        get_model("forum_permission", "ForumPermission"),
+        get_model("forum_permission", "UserForumPermission"),
+        get_model("forum_permission", "GroupForumPermission"),
+        TopicSolution,
+        TopicProject,
+    ]
+    for model in models:
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(bump_content_version, sender=model, dispatch_uid=f"forum_cache_{name}_{model._meta.label}")
+
+
+_connect_page_cache()

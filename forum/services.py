@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from machina.core.db.models import get_model
 
-from forum import conf, permissions
+from forum import caching, conf, permissions
 from forum.models import (
     ForumKey,
     ForumSubscription,
@@ -122,6 +122,7 @@ def _grant(*, forum, plan: dict[str, list[str]], groups, perms) -> None:
     GroupForumPermission.objects.bulk_create(new_group_rows.values())
     UserForumPermission.objects.filter(pk__in=denied_user_rows).update(has_perm=True)
     GroupForumPermission.objects.filter(pk__in=denied_group_rows).update(has_perm=True)
+    caching.bump_content_version()  # bulk writes send no signal: who may read may have changed
 
 
 def forum_by_key(key: str) -> ForumModel | None:

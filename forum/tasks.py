@@ -153,3 +153,13 @@ def send_daily_digests() -> int:
             PendingNotification.objects.filter(pk__in=[p.pk for p in pending]).update(sent_at=timezone.now())
             sent += 1
     return sent
+
+
+@task()
+def flush_topic_views(*, include_current: bool = False) -> int:
+    """Write the topic views counted in the cache (forum.caching.count_view) to the topics, one UPDATE for all of
+    them; run every few minutes (`forum_notifications`). The minute still being counted waits for the next run
+    unless `include_current`. Returns the number of views written."""
+    from forum import caching
+
+    return caching.flush_views(include_current=include_current)

@@ -1,5 +1,5 @@
-"""machina's anonymous forum key lives in the session: only forum pages may create one for an anonymous reader,
-so the rest of the site writes nothing and stays cacheable."""
+"""No anonymous reader gets a session: not on the site, and not in the forum (machina's anonymous key, for anonymous
+posts and votes the site does not allow, is never created)."""
 
 import pytest
 
@@ -13,8 +13,8 @@ def test_anonymous_reader_outside_the_forum_gets_no_session(client, home_pages):
         assert "sessionid" not in response.cookies, url
 
 
-def test_anonymous_reader_of_the_forum_gets_the_key_machina_needs(client, forums):
+def test_anonymous_reader_of_the_forum_gets_no_session(client, forums):
     response = client.get("/ar/forum/")
     assert response.status_code == 200
-    assert "sessionid" in response.cookies
-    assert client.session.get("_anonymous_forum_key")
+    assert "sessionid" not in response.cookies
+    assert not client.session.get("_anonymous_forum_key")

@@ -1,10 +1,20 @@
-"""machina's forum page with the site's unsolved filter and "Follow this forum"."""
+"""machina's forum index and forum page, cached whole for anonymous readers (forum/caching.py); the forum page
+with the site's unsolved filter and "Follow this forum"."""
 
 from machina.apps.forum.views import ForumView as MachinaForumView
+from machina.apps.forum.views import IndexView as MachinaIndexView
+
+from forum.caching import AnonymousPageCache
 
 
-class ForumView(MachinaForumView):
+class IndexView(AnonymousPageCache, MachinaIndexView):
+    cache_params = ()
+
+
+class ForumView(AnonymousPageCache, MachinaForumView):
     """A forum's topics; `?unsolved=1` keeps only topics without an accepted answer."""
+
+    cache_params = ("page", "unsolved")
 
     def get_queryset(self):
         qs = super().get_queryset()

@@ -6,15 +6,30 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from machina.apps.forum_conversation import views as machina
+from machina.core.loading import get_class
 
-from forum import forms, selectors, services
+from forum import caching, forms, selectors, services
 from forum import search as forum_search
 
 
-class TopicView(machina.TopicView):
+class TopicView(caching.AnonymousPageCache, machina.TopicView):
     """A topic with its accepted answer and, when it discusses a project, the project's card. A topic waiting for
-    approval answers 404 except to its author and the forum's moderators, who also see the posts that wait."""
+    approval answers 404 except to its author and the forum's moderators, who also see the posts that wait.
+    Cached whole for anonymous readers; a view is counted in the cache (forum.caching.count_view), not by machina's
+    UPDATE on every GET, and read tracking is for signed-in readers only."""
+
+    cache_params = ("page", "post")
+
+    def page_served_from_cache(self, request, *args, **kwargs):
+        caching.count_view(topic_id=int(kwargs["pk"]))
+
+    def send_signal(self, request, response, topic):
+        """Instead of machina's topic_viewed receivers (an UPDATE of the view count on every GET)."""
+        caching.count_view(topic_id=topic.pk)
+        if request.user.is_authenticated:
+            get_class("forum_tracking.handler", "TrackingHandler")().mark_topic_read(topic, request.user)
 
     def get_topic(self):
         topic = super().get_topic()
@@ -40,7 +55,46 @@ class TopicView(machina.TopicView):
         context["solution"] = selectors.solution_for_topic(topic=topic)
         context["can_mark_solution"] = services.can_mark_solution(user=self.request.user, topic=topic)
         context["project_card"] = selectors.project_card_for_topic(topic=topic)
+        self._prepare_posts(context["posts"], topic=topic, can_mark_solution=context["can_mark_solution"])
+        context["can_download_files"] = self.request.forum_permission_handler.can_download_files(
+            topic.forum, self.request.user
+        )
         return context
+
+    def _prepare_posts(self, posts, *, topic, can_mark_solution: bool):
+        """Each post's links and what the reader may do with it, computed here once per page: the template asked
+        machina's `get_permission` (reflection on every call) and reversed four URLs per post. Each link is one
+        URL reversed per page with a marker where the post's id goes."""
+        user, handler = self.request.user, self.request.forum_permission_handler
+        forum = topic.forum
+        topic_args = [forum.slug, forum.pk, topic.slug, topic.pk]
+        topic_url = reverse("forum_conversation:topic", args=topic_args)
+        links = {
+            "profile": _url_pattern("forum_member:profile"),
+            "update": _url_pattern("forum_conversation:post_update", *topic_args),
+            "delete": _url_pattern("forum_conversation:post_delete", *topic_args),
+            "mark": _url_pattern("hub_forum:mark_solution"),
+            "report": _url_pattern("hub_forum:report_post"),
+        }
+        topic_update = reverse("forum_conversation:topic_update", args=topic_args)
+        for post in posts:
+            post.hub_url = f"{topic_url}?post={post.pk}#{post.pk}"
+            post.hub_profile_url = links["profile"].format(post.poster_id) if post.poster_id else ""
+            post.hub_can_edit = user.is_authenticated and handler.can_edit_post(post, user)
+            post.hub_can_delete = user.is_authenticated and handler.can_delete_post(post, user)
+            post.hub_edit_url = topic_update if post.is_topic_head else links["update"].format(post.pk)
+            post.hub_delete_url = links["delete"].format(post.pk)
+            post.hub_can_report = user.is_authenticated and post.poster_id != user.pk
+            post.hub_report_url = links["report"].format(post.pk)
+            post.hub_mark_url = links["mark"].format(post.pk) if can_mark_solution else ""
+
+
+_ID_MARKER = 987654321
+
+
+def _url_pattern(name: str, *args) -> str:
+    """A URL reversed once with a marker for its last argument (an id), ready for str.format."""
+    return reverse(name, args=[*args, _ID_MARKER]).replace(str(_ID_MARKER), "{}")
 
 
 class _Limited:

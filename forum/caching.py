@@ -1,0 +1,132 @@
+"""The forum's own cache: anonymous forum pages (index, forum, topic) kept whole, keyed on a forum content version
+that every change to what a reader may see bumps; and topic view counts, counted in the cache and written to the
+database in batches by a task (forum.tasks.flush_topic_views), so an anonymous GET writes nothing.
+
+A cached page's key holds the content version, the language, the path and only the query parameters the view reads.
+The version is bumped at once (the writing process serves fresh pages within its transaction) and again after the
+commit (a reader who cached the old page between the two cannot keep it)."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Case, F, IntegerField, Value, When
+from django.utils.translation import get_language
+
+from forum import conf
+
+VERSION_KEY = "forum:content-version"
+SLOTS_KEY = "forum:views:slots"
+FLUSHED_KEY = "forum:views:flushed"
+VIEW_BUCKET_SECONDS = 60
+KEEP_SECONDS = 24 * 3600
+
+
+def page_seconds() -> int:
+    return int(conf.get("FORUM_PAGE_CACHE_SECONDS"))
+
+
+def content_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _bump() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def bump_content_version(**kwargs) -> None:
+    """Signal receiver: a forum, topic, post, attachment, poll, accepted answer or permission changed."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def page_key(request, params: tuple[str, ...]) -> str:
+    query = "&".join(f"{name}={request.GET.get(name, '')}" for name in params)
+    return f"forum:page:{content_version()}:{get_language()}:{request.path}?{query}"
+
+
+class AnonymousPageCache:
+    """First base of a forum view: anonymous GETs answered from the cache while the forum's content is unchanged.
+    `cache_params` names the query parameters the view reads (anything else does not make another copy)."""
+
+    cache_params: tuple[str, ...] = ("page",)
+
+    def dispatch(self, request, *args, **kwargs):
+        if page_seconds() <= 0 or request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+            return super().dispatch(request, *args, **kwargs)
+        key = page_key(request, self.cache_params)
+        cached = cache.get(key)
+        if cached is not None:
+            self.page_served_from_cache(request, *args, **kwargs)
+            cached["X-Forum-Cache"] = "hit"
+            return cached
+        response = super().dispatch(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        if response.status_code == 200 and not response.cookies:
+            cache.set(key, response, page_seconds())
+            response["X-Forum-Cache"] = "miss"
+        return response
+
+    def page_served_from_cache(self, request, *args, **kwargs) -> None:
+        """What a view still does when its page comes from the cache (the topic page counts the view)."""
+
+
+def count_view(*, topic_id: int) -> None:
+    """One more view of a topic, in the cache. Counts go by minute; the first view of a topic in a minute takes a
+    numbered slot (an atomic increment), which is how the flush finds the counters without listing keys."""
+    bucket = int(time.time()) // VIEW_BUCKET_SECONDS
+    key = f"forum:views:{bucket}:{topic_id}"
+    if cache.add(key, 1, KEEP_SECONDS):
+        cache.add(SLOTS_KEY, 0, None)
+        slot = cache.incr(SLOTS_KEY)
+        cache.set(f"forum:views:slot:{slot}", (bucket, topic_id), KEEP_SECONDS)
+    else:
+        cache.incr(key)
+
+
+def _collect(*, include_current: bool):
+    last = cache.get(SLOTS_KEY) or 0
+    first = (cache.get(FLUSHED_KEY) or 0) + 1
+    if last < first - 1:
+        first = 1  # the slot counter was evicted or the cache emptied: numbering started again
+    slots = cache.get_many([f"forum:views:slot:{n}" for n in range(first, last + 1)])
+    open_bucket = int(time.time()) // VIEW_BUCKET_SECONDS
+    done_up_to, entries = first - 1, []
+    for n in range(first, last + 1):
+        entry = slots.get(f"forum:views:slot:{n}")
+        if entry is not None and not include_current and entry[0] >= open_bucket:
+            break  # slots are numbered in time order: the rest are of the open minute
+        done_up_to = n
+        if entry is not None:
+            entries.append(entry)
+    keys = [f"forum:views:{bucket}:{topic_id}" for bucket, topic_id in entries]
+    counts = cache.get_many(keys)
+    totals: dict[int, int] = {}
+    for bucket, topic_id in entries:
+        totals[topic_id] = totals.get(topic_id, 0) + int(counts.get(f"forum:views:{bucket}:{topic_id}", 0))
+    return totals, done_up_to, keys
+
+
+def flush_views(*, include_current: bool = False) -> int:
+    """Add the counted views to the topics' `views_count` in one UPDATE; returns the number of views written."""
+    from machina.core.db.models import get_model
+
+    Topic = get_model("forum_conversation", "Topic")
+    totals, done_up_to, keys = _collect(include_current=include_current)
+    totals = {topic_id: n for topic_id, n in totals.items() if n}
+    if totals:
+        Topic.objects.filter(pk__in=totals).update(
+            views_count=F("views_count")
+            + Case(*(When(pk=pk, then=Value(n)) for pk, n in totals.items()), output_field=IntegerField())
+        )
+    cache.delete_many(keys)
+    cache.set(FLUSHED_KEY, done_up_to, None)
+    return sum(totals.values())
