@@ -61,6 +61,17 @@ def site_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache. The database is rolled back after each test but the local-memory cache
+    is not: a page cached by one test (under a content version no write of the next test bumps) would be served to
+    the next one on the same worker."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 FLUSHES = pytest.StashKey()  # on a transactional test's item: the database blocker, to restore after its flush
 
 
