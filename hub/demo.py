@@ -65,22 +65,43 @@ def _figures(pairs) -> list[dict]:
     return [{"value": value, "label": label} for value, label in pairs]
 
 
-def _image(title: str, colour: tuple[int, int, int]):
-    """A generated 1200×675 picture (no binary files in the repository), found again by title."""
+# What each demo page's illustration shows (hub/illustrations.py): stories by their project category, practices
+# and events by their subject. Every page gets its own picture.
+STORY_MOTIFS = {
+    "portal-services": "portal",
+    "e-payment": "payment",
+    "e-permits": "permit",
+    "gis-planning": "map",
+    "complaints": "complaint",
+    "documents-archiving": "archive",
+    "finance-erp": "finance",
+    "open-data": "open-data",
+}
+PAGE_MOTIFS = {
+    "digital-transformation-plan": "plan",
+    "procuring-software-without-lock-in": "contract",
+    "information-security-basics": "security",
+    "accessible-bilingual-websites": "bilingual",
+    "training-staff-with-universities": "training",
+    "first-international-conference-e-municipalities-2012": "conference",
+    "gis-seminar-2025": "seminar",
+    "e-payment-workshop": "workshop",
+    "digital-skills-training-week": "calendar",
+}
+
+
+def _image(slug: str, motif: str):
+    """The illustration of the page `slug`, drawn by hub.illustrations (no binary file in the repository) and
+    found again by its title."""
+    from hub import illustrations
+
     Image = get_image_model()
+    title = f"Illustration: {slug}"
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
-    picture = PILImage.new("RGB", (1200, 675), colour)
-    draw = ImageDraw.Draw(picture)
-    for i in range(0, 1200, 60):
-        draw.rectangle([i, 675 - (i * 7) % 400, i + 40, 675], fill=tuple(min(255, c + 40) for c in colour))
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
-    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{title[:40]}.png"))
+    picture = illustrations.draw(motif=motif, seed=slug)
+    return Image.objects.create(title=title, file=ImageFile(io.BytesIO(picture), name=f"{slug[:60]}.png"))
 
 
 def _add(index, model, slug: str, fields: dict):
@@ -138,8 +159,7 @@ def _story_fields(text: dict, image) -> dict:
             ("heading", text["heading"]),
             ("paragraph", text["body"]),
             ("quote", {"quote": text["quote"], "attribution": text["attribution"]}),
-            ("key_figures", _figures(text["figures"])),
-        ),
+        ),  # the key figures are the story's outcomes, shown once beside the body
         "outcomes": _stream(("figures", _figures(text["figures"]))),
     }
 
@@ -148,7 +168,7 @@ def _load_stories(indexes) -> int:
     from hub.models import StoryPage
 
     for story in content.STORIES:
-        image = _image(story["slug"], story["colour"])
+        image = _image(story["slug"], STORY_MOTIFS[story["category"]])
         fields = _story_fields(story["ar"], image) | {
             "municipality": _municipality(story["municipality"]),
             "category": _category(story["category"]),
@@ -167,10 +187,19 @@ def _load_practices(indexes) -> int:
     from hub.models import PracticePage
 
     for practice in content.PRACTICES:
-        base = {"audience": practice["audience"], "revised": datetime.date.fromisoformat(practice["revised"])}
+        base = {
+            "audience": practice["audience"],
+            "revised": datetime.date.fromisoformat(practice["revised"]),
+            "lead_image": _image(practice["slug"], PAGE_MOTIFS[practice["slug"]]),
+        }
 
         def fields(text):
-            return {"title": text["title"], "summary": text["summary"], "body": _stream(("paragraph", text["body"]))}
+            return {
+                "title": text["title"],
+                "summary": text["summary"],
+                "lead_image_alt": text["alt"],
+                "body": _stream(("paragraph", text["body"])),
+            }
 
         page = _add(indexes["ar"], PracticePage, practice["slug"], fields(practice["ar"]) | base)
         if "en" in practice:
@@ -207,6 +236,7 @@ def _load_events(indexes) -> int:
             return {
                 "title": text["title"],
                 "summary": text["summary"],
+                "lead_image_alt": text["alt"],
                 "organisers": text["organisers"],
                 "venue": venue,
                 "agenda": _stream(
@@ -221,6 +251,7 @@ def _load_events(indexes) -> int:
             "end": end,
             "online_url": event.get("online_url", ""),
             "registration_url": event.get("registration_url", ""),
+            "lead_image": _image(event["slug"], PAGE_MOTIFS[event["slug"]]),
         }
         page = _add(indexes["ar"], EventPage, event["slug"], fields(event["ar"], event["venue_ar"]) | base)
         if "en" in event:

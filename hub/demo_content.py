@@ -16,12 +16,11 @@ STORIES = [
         "category": "portal-services",
         "date": "2012-06-12",
         "featured": True,
-        "colour": (26, 107, 79),
         "ar": {
             "title": "إطلاق البوابة الإلكترونية لبلدية الخليل",
+            "alt": "رسم لنافذة البوابة الإلكترونية تظهر فيها مربعات الخدمات",
             "summary": "على هامش المؤتمر الدولي الأول للبلديات الإلكترونية أطلقت بلدية الخليل بوابتها الإلكترونية، "
             "فصار المواطن يتابع معاملاته ويدفع رسومه ويقدّم شكواه دون أن يقف في طابور.",
-            "alt": "شاشة البوابة الإلكترونية لبلدية الخليل على حاسوب في قاعة المؤتمر",
             "heading": "من الشباك إلى الشاشة",
             "body": _p(
                 "بدأ العمل على البوابة قبل عامين بحصر الخدمات الأكثر طلباً: رخص الحِرَف، وبراءات الذمة، "
@@ -35,9 +34,9 @@ STORIES = [
         },
         "en": {
             "title": "Hebron launches its e-portal",
+            "alt": "Drawing of the e-portal window with its service tiles",
             "summary": "During the first international conference on e-municipalities, Hebron launched its e-portal: "
             "citizens now follow their files, pay fees and file complaints without queueing.",
-            "alt": "The Hebron municipal e-portal on a laptop in the conference hall",
             "heading": "From the counter to the screen",
             "body": _p(
                 "Work began two years earlier by listing the most requested services: trade licences, clearance "
@@ -54,14 +53,13 @@ STORIES = [
         "slug": "nablus-e-payment",
         "municipality": "nablus",
         "category": "e-payment",
-        "date": "2015-03-01",
+        "date": "2018-03-01",
         "featured": True,
-        "colour": (30, 80, 140),
         "ar": {
             "title": "الدفع الإلكتروني لفواتير الماء والكهرباء في نابلس",
+            "alt": "رسم لهاتف محمول عليه فاتورة مدفوعة بجانب بطاقة مصرفية وقطع نقدية",
             "summary": "ربطت بلدية نابلس نظام الفوترة بالبنوك المحلية ومحافظ الدفع، فانخفضت الطوابير "
             "وارتفعت نسبة التحصيل.",
-            "alt": "مواطن يدفع فاتورة المياه عبر هاتفه المحمول",
             "heading": "ربط الفوترة بالبنوك",
             "body": _p(
                 "اتفقت البلدية مع أربعة بنوك على واجهة موحّدة للاستعلام عن الفاتورة ودفعها، "
@@ -73,9 +71,9 @@ STORIES = [
         },
         "en": {
             "title": "Paying water and electricity bills online in Nablus",
+            "alt": "Drawing of a phone showing a paid bill beside a bank card and coins",
             "summary": "Nablus connected its billing system to local banks and payment wallets: queues shrank and "
             "collection rose.",
-            "alt": "A citizen paying a water bill on a mobile phone",
             "heading": "Billing connected to the banks",
             "body": _p(
                 "The municipality agreed a single interface with four banks for looking up and paying a bill; "
@@ -90,14 +88,13 @@ STORIES = [
         "slug": "ramallah-online-building-permits",
         "municipality": "ramallah",
         "category": "e-permits",
-        "date": "2018-09-15",
+        "date": "2019-09-15",
         "featured": True,
-        "colour": (150, 70, 40),
         "ar": {
             "title": "رخص البناء عبر الإنترنت في رام الله",
+            "alt": "رسم لمخطط بيت على ورق أزرق وعليه ختم الموافقة",
             "summary": "يقدّم المهندس المخططات إلكترونياً ويتابع ملاحظات الأقسام حتى صدور الرخصة، "
             "فانخفضت مدة الترخيص من ثلاثة أشهر إلى ثلاثة أسابيع.",
-            "alt": "مهندس يراجع مخطط بناء على شاشة كبيرة في بلدية رام الله",
             "heading": "مسار واحد لكل الأقسام",
             "body": _p(
                 "كان الملف الورقي يتنقل بين التنظيم والهندسة والمالية. اليوم يرى كل قسم الملف نفسه "
@@ -109,9 +106,9 @@ STORIES = [
         },
         "en": {
             "title": "Online building permits in Ramallah",
+            "alt": "Drawing of a house plan on a blueprint with an approval stamp",
             "summary": "Engineers submit drawings online and follow each department's comments until the permit "
             "is issued: permits now take three weeks instead of three months.",
-            "alt": "An engineer reviewing a building plan on a large screen at Ramallah Municipality",
             "heading": "One route through every department",
             "body": _p(
                 "The paper file used to travel between planning, engineering and finance. Now every department "
@@ -127,12 +124,11 @@ STORIES = [
         "municipality": "bethlehem",
         "category": "gis-planning",
         "date": "2016-05-10",
-        "colour": (90, 60, 130),
         "ar": {
             "title": "نظام المعلومات الجغرافية في بيت لحم",
+            "alt": "رسم لخريطة قطع أراضٍ وطرق ومجرى ماء عليها دبابيس مواقع",
             "summary": "رقمنت بلدية بيت لحم خرائط الشبكات والأراضي والمواقع الأثرية في نظام واحد "
             "يستخدمه المهندسون وقسم السياحة والمواطنون.",
-            "alt": "خريطة رقمية لمدينة بيت لحم تظهر شبكة المياه",
             "heading": "خريطة واحدة للمدينة",
             "body": _p(
                 "جُمعت طبقات المياه والصرف الصحي والطرق وحدود القطع في قاعدة بيانات جغرافية واحدة، "
@@ -148,12 +144,11 @@ STORIES = [
         "municipality": "jenin",
         "category": "complaints",
         "date": "2019-11-20",
-        "colour": (180, 120, 20),
         "ar": {
             "title": "نظام شكاوى المواطنين في جنين",
+            "alt": "رسم لهاتف فيه رسائل شكوى بجانب دبوس موقع وعمود إنارة",
             "summary": "يسجّل المواطن شكواه عبر الموقع أو الهاتف أو تطبيق الجوال، ويتابعها برقم مرجعي "
             "حتى إغلاقها، وتنشر البلدية إحصاءات الشكاوى كل شهر.",
-            "alt": "موظفة في مركز خدمة الجمهور في بلدية جنين تتابع الشكاوى على الشاشة",
             "heading": "كل شكوى لها رقم وموعد",
             "body": _p(
                 "تُحال الشكوى آلياً إلى القسم المختص، ولكل نوع مدة قصوى للرد. "
@@ -165,9 +160,9 @@ STORIES = [
         },
         "en": {
             "title": "Citizen complaints in Jenin",
+            "alt": "Drawing of a phone with complaint messages beside a location pin and a street light",
             "summary": "Citizens file complaints on the website, by phone or in the mobile app and follow them with "
             "a reference number; the municipality publishes complaint statistics every month.",
-            "alt": "A clerk at Jenin's citizen service centre following complaints on screen",
             "heading": "Every complaint has a number and a deadline",
             "body": _p(
                 "Each complaint is routed to the right department automatically, with a maximum response time "
@@ -183,12 +178,11 @@ STORIES = [
         "municipality": "tulkarm",
         "category": "documents-archiving",
         "date": "2017-02-14",
-        "colour": (60, 110, 110),
         "ar": {
             "title": "أرشفة ملفات الأبنية إلكترونياً في طولكرم",
+            "alt": "رسم لخزانة ملفات ورزمة وثائق تمر تحت ضوء الماسح الضوئي",
             "summary": "مسحت بلدية طولكرم ستين ألف وثيقة من أرشيف الأبنية وفهرستها، فصار استخراج "
             "ملف قديم يستغرق دقائق بدل أيام.",
-            "alt": "ماسح ضوئي يمسح مخططاً ورقياً قديماً",
             "heading": "أرشيف لا يضيع",
             "body": _p(
                 "عمل فريق من خريجي الجامعات المحلية ستة أشهر على المسح والفهرسة، "
@@ -204,12 +198,11 @@ STORIES = [
         "municipality": "qalqilya",
         "category": "finance-erp",
         "date": "2020-01-05",
-        "colour": (120, 40, 60),
         "ar": {
             "title": "نظام مالي موحّد في قلقيلية",
+            "alt": "رسم لتقرير مالي فيه أعمدة وخط صاعد",
             "summary": "استبدلت بلدية قلقيلية جداول متفرقة بنظام مالي ومحاسبي موحّد مرتبط بالفوترة "
             "والمشتريات، وتصدر تقاريرها الشهرية في يومها الأول.",
-            "alt": "لوحة مؤشرات مالية على شاشة في بلدية قلقيلية",
             "heading": "رقم واحد للحقيقة",
             "body": _p(
                 "اختارت البلدية نظاماً يصدّر بياناته بصيغ مفتوحة، واشترطت في العقد تسليم "
@@ -225,12 +218,11 @@ STORIES = [
         "municipality": "al-bireh",
         "category": "open-data",
         "date": "2021-10-01",
-        "colour": (40, 120, 60),
         "ar": {
             "title": "البيانات المفتوحة في بلدية البيرة",
+            "alt": "رسم لجدول بيانات ومخطط دائري وزر تنزيل",
             "summary": "تنشر بلدية البيرة موازنتها ورخص البناء الصادرة وإحصاءات الشكاوى بيانات مفتوحة "
             "يعيد الباحثون والصحفيون استخدامها.",
-            "alt": "رسم بياني لموازنة بلدية البيرة منشور على بوابة البيانات المفتوحة",
             "heading": "ما يُنشر يُحسَّن",
             "body": _p(
                 "بدأت البلدية بثلاث مجموعات بيانات بصيغة CSV مع وصف لكل حقل، "
@@ -250,6 +242,7 @@ PRACTICES = [
         "revised": "2024-03-01",
         "ar": {
             "title": "إعداد خطة التحول الرقمي للبلدية",
+            "alt": "رسم لطريق صاعد عليه ثلاث رايات وقائمة مهام نصفها منجز",
             "summary": "كيف تعدّ البلدية خطة تحول رقمي واقعية لثلاث سنوات: من حصر الخدمات إلى المؤشرات والموازنة.",
             "body": _p(
                 "ابدأوا بحصر الخدمات التي يطلبها المواطنون أكثر، وقيسوا زمن كل منها اليوم.",
@@ -259,6 +252,7 @@ PRACTICES = [
         },
         "en": {
             "title": "Preparing a municipal digital transformation plan",
+            "alt": "Drawing of a rising road with three flags and a half-ticked checklist",
             "summary": "How a municipality prepares a realistic three-year digital transformation plan: from a "
             "service inventory to indicators and budget.",
             "body": _p(
@@ -274,6 +268,7 @@ PRACTICES = [
         "revised": "2023-11-15",
         "ar": {
             "title": "شراء البرمجيات دون الارتهان للمورّد",
+            "alt": "رسم لعقد موقّع ومختوم بجانب مفتاح",
             "summary": "بنود يجب أن يتضمنها عقد شراء البرمجيات لتبقى بيانات البلدية ملكها ويمكنها تغيير المورّد.",
             "body": _p(
                 "اشترطوا تصدير جميع البيانات بصيغ مفتوحة موثقة في أي وقت ودون رسوم إضافية.",
@@ -283,6 +278,7 @@ PRACTICES = [
         },
         "en": {
             "title": "Procuring software without lock-in",
+            "alt": "Drawing of a signed, sealed contract beside a key",
             "summary": "Clauses a software contract needs so that the municipality keeps its data and can "
             "change supplier.",
             "body": _p(
@@ -298,6 +294,7 @@ PRACTICES = [
         "revised": "2025-01-20",
         "ar": {
             "title": "أساسيات أمن المعلومات للبلديات الصغيرة",
+            "alt": "رسم لدرع فيه قفل بين حاسوب وخوادم",
             "summary": "قائمة تحقق قصيرة لبلدية بلا قسم أمن معلومات: النسخ الاحتياطي، وكلمات المرور، "
             "والتحديثات، والتوعية.",
             "body": _p(
@@ -308,6 +305,7 @@ PRACTICES = [
         },
         "en": {
             "title": "Information security basics for small municipalities",
+            "alt": "Drawing of a shield with a padlock between a computer and servers",
             "summary": "A short checklist for a municipality without a security team: backups, passwords, "
             "updates and awareness.",
             "body": _p(
@@ -323,6 +321,7 @@ PRACTICES = [
         "revised": "2024-06-10",
         "ar": {
             "title": "مواقع بلدية ثنائية اللغة يسهل الوصول إليها",
+            "alt": "رسم لصفحتين متقابلتين تبدأ أسطر إحداهما من اليمين والأخرى من اليسار، مع رمز إمكانية الوصول",
             "summary": "كيف يُبنى موقع البلدية بالعربية والإنجليزية ليخدم الجميع، بمن فيهم ذوو الإعاقة "
             "ومستخدمو الهواتف.",
             "body": _p(
@@ -337,6 +336,7 @@ PRACTICES = [
         "revised": "2023-09-01",
         "ar": {
             "title": "تدريب الموظفين بالشراكة مع الجامعات",
+            "alt": "رسم لقبعة تخرج فوق أربعة متدربين",
             "summary": "نموذج لاتفاقية بين البلدية والجامعة المحلية لتدريب الموظفين واستقبال طلبة التدريب "
             "العملي في مشاريع التحول الرقمي.",
             "body": _p(
@@ -357,6 +357,7 @@ EVENTS = [
         "venue_en": "Hebron, Palestine",
         "ar": {
             "title": "المؤتمر الدولي الأول للبلديات الإلكترونية — الخليل 2012",
+            "alt": "رسم لقاعة مؤتمر فيها منصة وشاشة وصفوف من الحضور",
             "summary": "جمع المؤتمر البلديات الفلسطينية وشركاءها من الخارج لتبادل تجارب البلديات "
             "الإلكترونية، وخرج بتوصيات منها إنشاء هذا المركز.",
             "organisers": "وزارة الحكم المحلي، بلدية الخليل، اتحاد الهيئات المحلية",
@@ -375,6 +376,7 @@ EVENTS = [
         },
         "en": {
             "title": "First International Conference on e-Municipalities — Hebron 2012",
+            "alt": "Drawing of a conference hall with a lectern, a screen and rows of delegates",
             "summary": "The conference brought Palestinian municipalities and partners from abroad together to "
             "share e-municipality experience; its recommendations include creating this hub.",
             "organisers": "Ministry of Local Government, Hebron Municipality, Association of Local Authorities",
@@ -401,6 +403,7 @@ EVENTS = [
         "venue_en": "Nablus, municipal hall",
         "ar": {
             "title": "ندوة نظم المعلومات الجغرافية في البلديات",
+            "alt": "رسم لخريطة معروضة على شاشة أمام الحضور",
             "summary": "عرضت فيها بلديات بيت لحم ونابلس وطولكرم كيف تستخدم الخرائط الرقمية في التخطيط والصيانة.",
             "organisers": "وزارة الحكم المحلي",
             "agenda": [("10:00", "خرائط الشبكات في بيت لحم", "بلدية بيت لحم")],
@@ -417,12 +420,14 @@ EVENTS = [
         "registration_url": "https://forms.example.org/e-payment-workshop",
         "ar": {
             "title": "ورشة عمل: الدفع الإلكتروني في البلديات",
+            "alt": "رسم لحاسوب محمول عليه اجتماع مرئي بستة مشاركين",
             "summary": "ورشة عمل عن بُعد حول ربط أنظمة الفوترة البلدية بالبنوك ومحافظ الدفع.",
             "organisers": "وزارة الحكم المحلي، سلطة النقد",
             "agenda": [("09:00", "تجربة نابلس في الدفع الإلكتروني", "بلدية نابلس")],
         },
         "en": {
             "title": "Workshop: e-payment in municipalities",
+            "alt": "Drawing of a laptop showing a video meeting with six participants",
             "summary": "An online workshop on connecting municipal billing to banks and payment wallets.",
             "organisers": "Ministry of Local Government, Palestine Monetary Authority",
             "agenda": [("09:00", "Nablus's experience with e-payment", "Nablus Municipality")],
@@ -437,6 +442,7 @@ EVENTS = [
         "venue_en": "Ramallah, Birzeit University",
         "ar": {
             "title": "أسبوع تدريب المهارات الرقمية لموظفي البلديات",
+            "alt": "رسم لتقويم ظُلّل فيه أسبوع التدريب وبجانبه قبعة تخرج",
             "summary": "دورة مكثفة بالشراكة مع الجامعات في إدارة المشاريع الرقمية وأمن المعلومات.",
             "organisers": "وزارة الحكم المحلي، جامعة بيرزيت",
             "agenda": [("09:00", "إدارة المشاريع الرقمية", "جامعة بيرزيت")],

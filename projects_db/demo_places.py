@@ -2,8 +2,8 @@
 
 Names are the usual Arabic and English forms. Populations are approximate (rounded, after the 2017 PCBS
 census) and coordinates point at the town centre; both are for the demo, not for publication. A portal
-address is given only where the municipality's official domain is well known; the rest stay blank for
-editors to fill in rather than carry a guessed domain.
+address is given only where the municipality's official domain is well known (eight of them); the rest stay
+blank rather than carry a guessed domain, and the directory says "No official website on record" for them.
 """
 
 from __future__ import annotations
@@ -69,7 +69,17 @@ MUNICIPALITIES = [
         "",
     ),
     # Bethlehem
-    ("bethlehem", "Bethlehem", "بيت لحم", "bethlehem", M, 29_000, "31.7054", "35.2024", ""),
+    (
+        "bethlehem",
+        "Bethlehem",
+        "بيت لحم",
+        "bethlehem",
+        M,
+        29_000,
+        "31.7054",
+        "35.2024",
+        "https://www.bethlehem-city.org/",
+    ),
     ("beit-jala", "Beit Jala", "بيت جالا", "bethlehem", M, 13_000, "31.7150", "35.1870", ""),
     ("beit-sahour", "Beit Sahour", "بيت ساحور", "bethlehem", M, 13_000, "31.7050", "35.2260", ""),
     ("al-khader", "Al-Khader", "الخضر", "bethlehem", M, 12_000, "31.6920", "35.1660", ""),
@@ -93,7 +103,17 @@ MUNICIPALITIES = [
         "35.2034",
         "https://www.ramallah.ps/",
     ),
-    ("al-bireh", "Al-Bireh", "البيرة", "ramallah-and-al-bireh", M, 46_000, "31.9100", "35.2160", ""),
+    (
+        "al-bireh",
+        "Al-Bireh",
+        "البيرة",
+        "ramallah-and-al-bireh",
+        M,
+        46_000,
+        "31.9100",
+        "35.2160",
+        "https://www.al-bireh.ps/",
+    ),
     ("beitunia", "Beitunia", "بيتونيا", "ramallah-and-al-bireh", M, 28_000, "31.8900", "35.1700", ""),
     ("birzeit", "Birzeit", "بيرزيت", "ramallah-and-al-bireh", M, 6_000, "31.9720", "35.1960", ""),
     ("silwad", "Silwad", "سلواد", "ramallah-and-al-bireh", M, 7_000, "31.9830", "35.2610", ""),
@@ -133,9 +153,19 @@ MUNICIPALITIES = [
     ("jabalia", "Jabalia", "جباليا", "north-gaza", M, 172_000, "31.5280", "34.4830", ""),
     ("beit-lahia", "Beit Lahia", "بيت لاهيا", "north-gaza", M, 89_000, "31.5500", "34.5000", ""),
     ("beit-hanoun", "Beit Hanoun", "بيت حانون", "north-gaza", M, 52_000, "31.5400", "34.5360", ""),
-    ("gaza", "Gaza", "غزة", "gaza", M, 590_000, "31.5017", "34.4668", ""),
+    ("gaza", "Gaza", "غزة", "gaza", M, 590_000, "31.5017", "34.4668", "https://www.mogaza.org/"),
     ("deir-al-balah", "Deir al-Balah", "دير البلح", "deir-al-balah", M, 75_000, "31.4180", "34.3500", ""),
-    ("khan-yunis", "Khan Yunis", "خان يونس", "khan-yunis", M, 205_000, "31.3400", "34.3030", ""),
+    (
+        "khan-yunis",
+        "Khan Yunis",
+        "خان يونس",
+        "khan-yunis",
+        M,
+        205_000,
+        "31.3400",
+        "34.3030",
+        "https://www.khanyounis.mun.ps/",
+    ),
     ("bani-suheila", "Bani Suheila", "بني سهيلا", "khan-yunis", M, 41_000, "31.3400", "34.3250", ""),
     ("rafah", "Rafah", "رفح", "rafah", M, 171_000, "31.2968", "34.2436", ""),
 ]

@@ -59,6 +59,11 @@ ACCOUNTS = [
     ),
     DemoAccount("nablus", "staff of Nablus", "لينا المصري", "مهندسة نظم", municipality_slug="nablus"),
     DemoAccount("moderator", "forum moderator", "هالة ناصر", "مشرفة المنتدى", groups=(roles.FORUM_MODERATORS,)),
+    # The award's jury: the demo edition is scoring, one juror has scored, the other has not yet.
+    DemoAccount(
+        "juror", "award juror", "سناء العلمي", "أستاذة نظم المعلومات، جامعة بوليتكنك فلسطين", groups=(roles.AWARD_JURY,)
+    ),
+    DemoAccount("juror2", "award juror", "خالد عمرو", "خبير الحكومة الإلكترونية", groups=(roles.AWARD_JURY,)),
     DemoAccount("member", "member", "أحمد يوسف", "باحث في الحوكمة الإلكترونية"),
 ]
 
@@ -69,7 +74,7 @@ def _write(stdout, line: str = "") -> None:
 
 
 def load(*, stdout=None) -> None:
-    """Administrator, ministry editor, staff of Hebron and of Nablus, moderator, ordinary member."""
+    """Administrator, ministry editor, staff of Hebron and of Nablus, moderator, two award jurors, ordinary member."""
     password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
     if not settings.DEBUG and password == DEFAULT_DEMO_PASSWORD:
         _write(

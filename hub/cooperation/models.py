@@ -160,7 +160,13 @@ class Nomination(models.Model):
     what_it_does = models.TextField(_("what the service does"), max_length=2000)
     users_count = models.PositiveIntegerField(_("number of users"))
     what_changed = models.TextField(_("what changed"), max_length=2000)
-    nominated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nominated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
     winner_rank = models.PositiveSmallIntegerField(_("prize"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

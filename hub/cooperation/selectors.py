@@ -46,6 +46,11 @@ def _editions() -> QuerySet[AwardEdition]:
     return AwardEdition.objects.prefetch_related("criteria")
 
 
+def other_editions(*, edition: AwardEdition) -> QuerySet[AwardEdition]:
+    """Every other edition, newest first (the award page links them: one may be judged while the next is open)."""
+    return AwardEdition.objects.exclude(pk=edition.pk).order_by("-year")
+
+
 def edition_by_year(*, year: int) -> AwardEdition | None:
     return _editions().filter(year=year).first()
 

@@ -106,7 +106,8 @@ def nomination_update(
     nomination.what_it_does = what_it_does
     nomination.users_count = users_count
     nomination.what_changed = what_changed
-    nomination.full_clean()
+    # Who nominated stays as it was: None for a nomination an operator recorded, which its staff may still edit.
+    nomination.full_clean(exclude=["nominated_by"])
     nomination.save()
     return nomination
 
@@ -238,6 +239,21 @@ def scores_submit(*, user: User, nomination: Nomination, scores: dict[int, tuple
         score.save()
         saved.append(score)
     return saved
+
+
+@transaction.atomic
+def jury_close(*, user: User | None, edition: AwardEdition) -> AwardEdition:
+    """An editor closes the jury before its date once every juror has scored, so the winners can be published."""
+    _require_editor(user)
+    edition = AwardEdition.objects.select_for_update().get(pk=edition.pk)
+    now = timezone.now()
+    if not edition.jury_is_open(now):
+        raise ValidationError(_("The jury is not scoring this edition now."))
+    edition.jury_closes = now
+    edition.full_clean()
+    edition.save(update_fields=["jury_closes"])
+    _audit(edition, user=user, action="wagtail.edit", content_changed=True, data={"jury_closed_early": True})
+    return edition
 
 
 @transaction.atomic

@@ -4,20 +4,38 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors, services
 from hub.cooperation.forms import NominationForm, ScoreForm
+from hub.cooperation.models import Nomination
 from hub.redirects import safe_next
 
 
 def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
+
+
+def _add_model_errors(form, error: ValidationError, model) -> None:
+    """Each error under its field when the form has it, otherwise on top of the form with the field's name."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, _error_text(error))
+        return
+    for name, errors in error.message_dict.items():
+        if name in form.fields:
+            form.add_error(name, errors)
+            continue
+        label = ""
+        if name != NON_FIELD_ERRORS:
+            label = capfirst(str(model._meta.get_field(name).verbose_name))
+        for message in errors:
+            form.add_error(None, f"{label}: {message}" if label else message)
 
 
 def _edition_or_404(year: int):
@@ -55,6 +73,7 @@ def award_edition(request, year: int):
         "is_juror": is_juror(request.user),
         "is_editor": is_editor(request.user),
         "past": selectors.past_editions_with_winners(),
+        "other_editions": list(selectors.other_editions(edition=edition)),
     }
     return render(request, "cooperation/award_edition.html", context)
 
@@ -94,7 +113,7 @@ def nominate(request, year: int):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            form.add_error(None, _error_text(error))
+            _add_model_errors(form, error, Nomination)
         else:
             messages.success(request, _("Your nomination is saved."))
             return redirect(edition.get_absolute_url())
@@ -157,6 +176,16 @@ def ranking(request, year: int):
     if not selectors.user_may_see_ranking(user=request.user, edition=edition):
         raise Http404
     ranked = selectors.edition_ranking(edition=edition)
+    if request.method == "POST" and request.POST.get("action") == "close-jury":
+        if not is_editor(request.user):
+            raise Http404
+        try:
+            services.jury_close(user=request.user, edition=edition)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("The jury is closed: the winners can be published."))
+        return redirect("cooperation:ranking", year=edition.year)
     if request.method == "POST":
         if not is_editor(request.user):
             raise Http404

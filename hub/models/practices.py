@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -60,6 +61,20 @@ class PracticePage(CachedServeMixin, HubPageMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=500, help_text=_("Two or three sentences for lists and search.")
     )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for readers who cannot see it."),
+    )
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.ALL_STAFF)
     revised = models.DateField(_("revision date"), default=timezone.localdate)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
@@ -73,6 +88,7 @@ class PracticePage(CachedServeMixin, HubPageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
         MultiFieldPanel([FieldPanel("audience"), FieldPanel("revised")], heading=_("About the practice")),
         FieldPanel("body"),
         FieldPanel("attachments"),
@@ -89,6 +105,11 @@ class PracticePage(CachedServeMixin, HubPageMixin, Page):
     class Meta:
         verbose_name = _("best practice")
         verbose_name_plural = _("best practices")
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not (self.lead_image_alt or "").strip():
+            raise ValidationError({"lead_image_alt": _("Describe the lead image for readers who cannot see it.")})
 
     def search_date(self):
         return self.revised

@@ -30,14 +30,15 @@ def test_in_development_every_role_exists_with_verified_email_and_the_password_i
     assert "editor@hub.example" in output
 
     users = {u.username: u for u in User.objects.select_related("municipality")}
-    assert set(users) == {"admin", "editor", "hebron", "nablus", "moderator", "member"}
+    assert set(users) == {"admin", "editor", "hebron", "nablus", "moderator", "juror", "juror2", "member"}
     assert users["admin"].is_superuser
     assert roles.is_editor(users["editor"]) and not users["editor"].is_superuser
     assert roles.is_moderator(users["moderator"]) and not roles.is_editor(users["moderator"])
     assert users["hebron"].municipality == hebron and users["nablus"].municipality == nablus
     assert roles.MUNICIPAL_STAFF in users["hebron"].groups.values_list("name", flat=True)
     assert not roles.is_editor(users["member"]) and users["member"].municipality is None
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 6
+    assert roles.is_juror(users["juror"]) and roles.is_juror(users["juror2"]) and not roles.is_editor(users["juror"])
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 8
     assert UserProfile.get_for_user(users["editor"]).preferred_language == "ar"
     assert authenticate(email="member@hub.example", password="hub-demo-2026") == users["member"]
 

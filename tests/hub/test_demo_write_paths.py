@@ -70,7 +70,7 @@ def test_every_demo_object_has_its_created_entry_in_the_audit_log(demo, db):
     assert _ids(AwardEdition) <= _actions(AwardEdition, action="wagtail.create")
     # The demo nominations passed the award's rules: a published, live project of the nominating municipality.
     nominations = Nomination.objects.select_related("project")
-    assert nominations.count() == 2
+    assert nominations.count() == 5
     assert all(n.project.is_published and n.project.lead_municipality_id == n.municipality_id for n in nominations)
     # Every page was created and published through Wagtail's page API, which records both.
     pages = Page.objects.filter(depth__gt=1)

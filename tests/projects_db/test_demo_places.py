@@ -50,3 +50,15 @@ def test_loading_the_places_twice_changes_nothing_and_reports_counts():
     assert (Governorate.objects.count(), Municipality.objects.count()) == before
     assert Municipality.objects.get(slug="hebron").name_en == "Hebron"
     assert "18 governorates" in out.getvalue()
+
+
+def test_the_directory_links_every_known_portal_and_says_so_where_there_is_none(client, home_pages):
+    demo.load_places()
+    with_portal = Municipality.objects.exclude(portal_url="")
+    assert {m.slug for m in with_portal} >= {"hebron", "nablus", "ramallah", "bethlehem", "gaza", "greater-amman"}
+    page = client.get("/en/municipalities/?governorate=hebron").content.decode()
+    assert 'href="https://www.hebron-city.ps/"' in page
+    hebron_governorate = Municipality.objects.filter(governorate__slug="hebron")
+    assert page.count("No official website on record") == hebron_governorate.filter(portal_url="").count() > 0
+    arabic = client.get("/ar/municipalities/dura/").content.decode()
+    assert "لا يوجد موقع رسمي مسجّل" in arabic
