@@ -35,7 +35,8 @@ from django.utils.translation import get_language
 
 # What a cached response may depend on; a service that changes one calls bump_on_commit(name).
 SECTIONS = frozenset({"pages", "projects", "places", "cooperation", "forum"})
-# Wagtail pages (home, indexes, stories...) show pages, projects (home), place names and the award.
+# What a Wagtail page shows unless its class says more (CachedServeMixin.cache_sections): pages, projects (lists and
+# links), place names and the award.
 PAGE_SECTIONS = ("pages", "projects", "places", "cooperation")
 
 
@@ -71,24 +72,28 @@ def bump_pages(**kwargs: Any) -> None:
     bump_on_commit("pages")
 
 
-def _versions(sections: Iterable[str], *extra_keys: str) -> tuple[str, dict[str, Any]]:
-    """The sections' current versions as one string (missing ones created), and the values of `extra_keys`, read in
-    the same round trip."""
-    keys = [_version_key(section) for section in sorted(sections)]
-    found = cache.get_many([*keys, *extra_keys])
-    versions = []
-    for key in keys:
+def _versions(sections: Iterable[str], *extra_keys: str) -> tuple[dict[str, str], dict[str, Any]]:
+    """The sections' current versions (missing ones created), and the values of `extra_keys` found, read in one
+    round trip."""
+    keys = {section: _version_key(section) for section in sections}
+    found = cache.get_many([*keys.values(), *extra_keys])
+    versions = {}
+    for section, key in keys.items():
         if key not in found:
             cache.add(key, uuid.uuid4().hex, None)
             found[key] = cache.get(key)
-        versions.append(str(found[key]))
-    return ".".join(versions), {key: found[key] for key in extra_keys if key in found}
+        versions[section] = str(found[key])
+    return versions, {key: found[key] for key in extra_keys if key in found}
+
+
+def _joined(versions: dict[str, str], sections: Iterable[str]) -> str:
+    return ".".join(versions[section] for section in sorted(set(sections)))
 
 
 def version(*sections: str) -> str:
     """The current version of `sections`: what a cache key of something that shows them must include."""
     _check(sections)
-    return _versions(sections)[0]
+    return _joined(_versions(sections)[0], sections)
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -121,9 +126,9 @@ def _response_key(request: HttpRequest, versions: str, query: QueryDict) -> str:
     return f"hub:page:{versions}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
-def _params_key(request: HttpRequest) -> str:
+def _path_key(request: HttpRequest) -> str:
     where = f"{request.get_host()}|{request.path}"
-    return f"hub:page-params:{hashlib.sha256(where.encode()).hexdigest()}"
+    return f"hub:page-path:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
 def _personal(request: HttpRequest) -> bool:
@@ -173,7 +178,7 @@ def cache_anonymous(*, sections: Iterable[str], params: Iterable[str] = ()) -> C
                 return view(request, *args, **kwargs)
             _restrict(request, params)
             versions, _ = _versions(sections)
-            key = _response_key(request, versions, request.GET)
+            key = _response_key(request, _joined(versions, sections), request.GET)
             cached = cache.get(key)
             if cached is not None:
                 return _hit(cached)
@@ -189,33 +194,38 @@ def cache_anonymous(*, sections: Iterable[str], params: Iterable[str] = ()) -> C
 
 def serve_page(request: HttpRequest, path: str) -> HttpResponse:
     """Wagtail's serve view, answered from the cache for anonymous readers before any routing. Which query
-    parameters a path's page reads is learnt when the page is first served (CachedServeMixin), and kept with it."""
+    parameters a path's page reads, and which sections it shows, are learnt when the page is first served
+    (CachedServeMixin) and kept for the path; every section's version comes in the same round trip."""
     from wagtail.views import serve
 
     if not _cacheable(request):
         return serve(request, path)
-    params_key = _params_key(request)
-    versions, found = _versions(PAGE_SECTIONS, params_key)
-    if params_key in found:
-        cached = cache.get(_response_key(request, versions, _only(request, found[params_key])))
+    path_key = _path_key(request)
+    versions, found = _versions(SECTIONS, path_key)
+    if path_key in found:
+        sections, params = found[path_key]
+        cached = cache.get(_response_key(request, _joined(versions, sections), _only(request, params)))
         if cached is not None:
             return _hit(cached)
     response = serve(request, path)
-    params = getattr(request, "hub_cache_params", None)
-    if params is not None and _store(request, response, _response_key(request, versions, request.GET)):
-        cache.set(params_key, params, None)
-        response["X-Hub-Cache"] = "miss"
+    learnt = getattr(request, "hub_cache_page", None)
+    if learnt is not None:
+        sections, params = learnt
+        if _store(request, response, _response_key(request, _joined(versions, sections), request.GET)):
+            cache.set(path_key, learnt, None)
+            response["X-Hub-Cache"] = "miss"
     return response
 
 
 class CachedServeMixin:
     """First base of a Wagtail page class whose anonymous views serve_page may cache. `cache_query_params`: the
-    query parameters the page (and its sub-routes) read; the page sees no other."""
+    query parameters the page (and its sub-routes) read; the page sees no other. `cache_sections`: what it shows."""
 
     cache_query_params: tuple[str, ...] = ()
+    cache_sections: tuple[str, ...] = PAGE_SECTIONS
 
     def serve(self, request, *args, **kwargs):
         if _cacheable(request) and not self.get_view_restrictions():
             _restrict(request, self.cache_query_params)
-            request.hub_cache_params = sorted(self.cache_query_params)
+            request.hub_cache_page = (sorted(self.cache_sections), sorted(self.cache_query_params))
         return super().serve(request, *args, **kwargs)

@@ -143,3 +143,21 @@ def test_caching_is_off_with_zero_seconds(client, content, settings):
     settings.HUB_PAGE_CACHE_SECONDS = 0
     client.get("/ar/stories/")
     assert "X-Hub-Cache" not in client.get("/ar/stories/")
+
+
+def test_a_forum_change_makes_the_home_page_fresh_and_leaves_stories_cached(client, content):
+    """The home page lists the latest forum topics; a story does not. (The forum's services bump "forum".)"""
+    from hub import caching
+
+    client.get("/ar/")
+    client.get("/ar/stories/cached/")
+    caching.bump("forum")
+    assert client.get("/ar/")["X-Hub-Cache"] == "miss"
+    assert client.get("/ar/stories/cached/")["X-Hub-Cache"] == "hit"
+
+
+def test_an_unknown_section_is_refused_where_it_is_named():
+    from hub import caching
+
+    with pytest.raises(ValueError, match="unknown cache sections"):
+        caching.bump_on_commit("projets")
