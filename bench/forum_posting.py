@@ -58,6 +58,15 @@ def prepare_environment(args) -> None:
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE)))
     admin.close()
     conn = embedded_db.ensure_running(data_dir, database=DATABASE)
+    if not os.environ.get("REDIS_URL"):  # production settings need the shared cache: a throwaway one for the run
+        import atexit
+        import tempfile
+
+        from hub import local_redis
+
+        redis_url, redis_process = local_redis.start(Path(tempfile.mkdtemp(prefix="hub-bench-redis-")))
+        atexit.register(local_redis.stop, redis_process)
+        os.environ["REDIS_URL"] = redis_url
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "bench.settings_posting",
@@ -239,7 +248,6 @@ def main() -> None:
 
     i18n_catalogue.compile_all()
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("createcachetable", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
     topic, sessions = make_data(args.users)
     with translation.override("ar"):

@@ -17,8 +17,8 @@ class HubConfig(AppConfig):
         from hub import caching
 
         for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-            signal.connect(caching.bump_content_version, dispatch_uid=f"hub-cache-{id(signal)}")
-        post_delete.connect(caching.bump_content_version, sender=Page, dispatch_uid="hub-cache-page-delete")
+            signal.connect(caching.bump_pages, dispatch_uid=f"hub-cache-{id(signal)}")
+        post_delete.connect(caching.bump_pages, sender=Page, dispatch_uid="hub-cache-page-delete")
 
         from hub import search_adapters
 

@@ -1,9 +1,11 @@
-"""The CMS listens to places: a renamed municipality or governorate is renamed on its stories' search documents."""
+"""The CMS listens to places: a renamed municipality or governorate is renamed on its stories' search documents, and
+any written place makes the cached pages that show places stale."""
 
 from __future__ import annotations
 
 from hub import services
-from hub.places.signals import governorate_changed, municipality_changed
+from hub.caching import bump_on_commit
+from hub.places.signals import governorate_changed, municipality_changed, place_written
 
 
 def _on_municipality_changed(sender, municipality, **kwargs) -> None:
@@ -14,6 +16,11 @@ def _on_governorate_changed(sender, governorate, **kwargs) -> None:
     services.stories_reindex_for_place(governorate_id=governorate.pk)
 
 
+def _on_place_written(sender, instance, **kwargs) -> None:
+    bump_on_commit("places")
+
+
 def connect() -> None:
     municipality_changed.connect(_on_municipality_changed, dispatch_uid="hub_municipality_changed")
     governorate_changed.connect(_on_governorate_changed, dispatch_uid="hub_governorate_changed")
+    place_written.connect(_on_place_written, dispatch_uid="hub_place_written_cache")

@@ -171,9 +171,10 @@ def private_media_move(*, dry_run: bool = False) -> dict[str, list[str]]:
 
 
 def stories_reindex_for_place(*, municipality_id: int | None = None, governorate_id: int | None = None) -> int:
-    """Rewrite the search documents of the live stories of a renamed municipality or governorate, and let cached
-    pages (which show its name) go stale. Called through hub.places.signals, inside the rename's transaction."""
-    from hub import caching, search_adapters
+    """Rewrite the search documents of the live stories of a renamed municipality or governorate (the places
+    service itself makes the cached pages stale). Called through hub.places.signals, inside the rename's
+    transaction."""
+    from hub import search_adapters
     from hub.models import StoryPage
 
     stories = StoryPage.objects.live().select_related("locale", "municipality__governorate", "category")
@@ -187,5 +188,4 @@ def stories_reindex_for_place(*, municipality_id: int | None = None, governorate
     for story in stories:
         search_adapters.index_page(story)
         count += 1
-    transaction.on_commit(caching.bump_content_version)
     return count

@@ -3,13 +3,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import sitemaps, views
+from hub import caching, sitemaps, views
 from projects_db import views as projects_views
+
+# Wagtail's URLs, its serve view answered from the page cache first (hub.caching.serve_page: no query on a hit).
+wagtail_patterns = [
+    re_path(pattern.pattern.regex.pattern, caching.serve_page, name=pattern.name)
+    if pattern.name == "wagtail_serve"
+    else pattern
+    for pattern in wagtail_urls.urlpatterns
+]
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -31,7 +39,7 @@ urlpatterns += i18n_patterns(
     path("cooperation/", include("hub.cooperation.urls")),
     path("", include("projects_db.urls")),  # /projects/ and /municipalities/
     # Wagtail serves every other path (home, stories, practices, ...): keep it last.
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_patterns)),
     prefix_default_language=True,
 )
 

@@ -1,14 +1,17 @@
 """The read-only public JSON API (django-ninja): published projects, municipalities, categories. /api/v1/"""
 
 import datetime
+import functools
 import logging
 from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, QueryDict
 from ninja import Field, NinjaAPI, Query, Schema
+from ninja.decorators import decorate_view
 from ninja.pagination import PageNumberPagination, paginate
 
+from hub.caching import cache_anonymous
 from projects_db import selectors
 from projects_db.filters import YEAR_MAX, YEAR_MIN, ProjectFilter
 from projects_db.models import Category
@@ -208,7 +211,13 @@ class CategoryOut(Schema):
     name_en: str
 
 
+# Anonymous answers are cached (hub.caching), keyed on the parameters each operation reads.
+PAGE_PARAMS = ("page", "page_size")
+cached = functools.partial(cache_anonymous, sections=("projects", "places"))
+
+
 @api.get("/projects", response={200: list[ProjectOut], **LIST_ERRORS}, tags=["projects"])
+@decorate_view(cached(params=(*ProjectQuery.model_fields, *PAGE_PARAMS)))
 @paginate(Pagination)
 def list_projects(request, filters: Query[ProjectQuery]):
     """Published projects, filtered like the directory (slugs for governorate, municipality, category, funder)."""
@@ -220,6 +229,7 @@ def list_projects(request, filters: Query[ProjectQuery]):
 
 
 @api.get("/projects/{slug}", response={200: ProjectDetailOut, **DETAIL_ERRORS}, tags=["projects"])
+@decorate_view(cached())
 def get_project(request, slug: str):
     project = selectors.project_detail_queryset().published().filter(slug=slug).first()
     if project is None:
@@ -228,12 +238,14 @@ def get_project(request, slug: str):
 
 
 @api.get("/municipalities", response={200: list[MunicipalityOut], **LIST_ERRORS}, tags=["municipalities"])
+@decorate_view(cached(params=("governorate", *PAGE_PARAMS)))
 @paginate(Pagination)
 def list_municipalities(request, governorate: str | None = None):
     return selectors.municipality_directory(governorate_slug=governorate)
 
 
 @api.get("/municipalities/{slug}", response={200: MunicipalityOut, **DETAIL_ERRORS}, tags=["municipalities"])
+@decorate_view(cached())
 def get_municipality(request, slug: str):
     municipality = selectors.municipality_directory().filter(slug=slug).first()
     if municipality is None:
@@ -242,5 +254,6 @@ def get_municipality(request, slug: str):
 
 
 @api.get("/categories", response={200: list[CategoryOut], 400: ErrorOut}, tags=["categories"])
+@decorate_view(cached())
 def list_categories(request):
     return list(Category.objects.all())

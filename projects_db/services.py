@@ -286,10 +286,11 @@ def _index(project: Project) -> None:
 
 
 def _invalidate_pages() -> None:
-    """Cached anonymous pages (the home page lists projects, stories name categories) go stale after commit."""
-    from hub.caching import bump_content_version
+    """Cached anonymous pages that show projects (the directory and its facets, project and municipality pages, the
+    API, the feed, the home page) go stale after commit."""
+    from hub.caching import bump_on_commit
 
-    transaction.on_commit(bump_content_version)
+    bump_on_commit("projects")
 
 
 def _audit(instance, *, user, action: str, **kwargs) -> None:
@@ -545,6 +546,7 @@ def category_create(*, user: User | None, data: dict) -> Category:
     category = Category()
     _save_listed(category, data=data, fields=CATEGORY_FIELDS)
     _audit(category, user=user, action="wagtail.create", content_changed=True)
+    _invalidate_pages()  # the directory's category facet and the API's categories list it
     return category
 
 
@@ -586,6 +588,7 @@ def organisation_create(*, user: User | None, data: dict) -> Organisation:
     organisation = Organisation()
     _save_listed(organisation, data=data, fields=ORGANISATION_FIELDS)
     _audit(organisation, user=user, action="wagtail.create", content_changed=True)
+    _invalidate_pages()  # the directory's funder facet lists every organisation
     return organisation
 
 
@@ -596,6 +599,8 @@ def organisation_update(*, user: User | None, organisation: Organisation, data: 
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     diff = _save_listed(organisation, data=data, fields=ORGANISATION_FIELDS)
     _audit(organisation, user=user, action="wagtail.edit", content_changed=bool(diff), data={"changed": diff})
+    if diff:
+        _invalidate_pages()
     return organisation
 
 
@@ -606,6 +611,7 @@ def organisation_delete(*, user: User | None, organisation: Organisation) -> Non
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     _audit(organisation, user=user, action="wagtail.delete", deleted=True)
     organisation.delete()
+    _invalidate_pages()
 
 
 # ---- places shown on projects ----

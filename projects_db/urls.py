@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from hub.caching import cache_anonymous
 from projects_db import exports, views
 
 app_name = "projects_db"
@@ -9,7 +10,11 @@ urlpatterns = [
     path("projects/", views.project_directory, name="project_directory"),
     path("projects/export.csv", exports.directory_csv, name="project_export_csv"),
     path("projects/export.json", exports.directory_json, name="project_export_json"),
-    path("projects/feed/", exports.NewProjectsFeed(), name="project_feed"),
+    path(
+        "projects/feed/",
+        cache_anonymous(sections=("projects", "places"))(exports.NewProjectsFeed()),
+        name="project_feed",
+    ),
     path("projects/mine/", views.my_projects, name="my_projects"),
     path("projects/new/", views.project_create, name="project_create"),
     path("projects/review/", views.review_queue, name="review_queue"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 
 from hub.accounts.roles import is_editor, staff_municipality_id
+from hub.caching import cache_anonymous
 from hub.places import selectors as places
 from hub.redirects import safe_next
 from projects_db import selectors, services
@@ -25,6 +26,8 @@ from projects_db.forms import ProjectForm, ReturnForm, format_outcomes
 from projects_db.models import Project
 
 PAGE_SIZE = 20
+# The directory's query parameters: its filters (projects_db.filters.ProjectFilter) and the page.
+DIRECTORY_PARAMS = (*FACETS, "sort", "page")
 
 
 def _page(request, queryset, size=PAGE_SIZE):
@@ -41,6 +44,7 @@ def _query_without(request, *names) -> str:
 # ---- public ----
 
 
+@cache_anonymous(sections=("projects", "places"), params=DIRECTORY_PARAMS)
 def project_directory(request):
     """/projects/: published projects, filtered and counted by facet, sorted and paginated."""
     filterset, counts = directory(request.GET)
@@ -76,6 +80,8 @@ def project_directory(request):
     return render(request, "projects_db/project_directory.html", context)
 
 
+# A project page shows its places, its award nomination and the forum topics about it.
+@cache_anonymous(sections=("projects", "places", "cooperation", "forum"))
 def project_detail(request, slug):
     project = selectors.project_for_viewer(slug=slug, user=request.user)
     if project is None:
@@ -91,6 +97,7 @@ def project_detail(request, slug):
     return render(request, "projects_db/project_detail.html", context)
 
 
+@cache_anonymous(sections=("projects", "places"), params=("governorate", "page"))
 def municipality_directory(request):
     governorate = request.GET.get("governorate") or None
     context = {
@@ -103,6 +110,7 @@ def municipality_directory(request):
     return render(request, "projects_db/municipality_directory.html", context)
 
 
+@cache_anonymous(sections=("projects", "places", "cooperation"))
 def municipality_detail(request, slug):
     municipality = selectors.municipality_page(slug=slug)
     if municipality is None:

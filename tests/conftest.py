@@ -106,6 +106,28 @@ def home_pages(db):
 
 
 @pytest.fixture(scope="session")
+def redis_url():
+    """A real Redis (Debian's redis-server) on a Unix socket of its own, for this test session: its REDIS_URL.
+    Outside CI a missing redis-server skips, saying why; in CI (.ci/run installs it) it fails."""
+    import tempfile
+    from pathlib import Path
+
+    from hub import local_redis
+
+    if not local_redis.available():
+        message = "this test needs Debian's redis-server (apt-get install -y redis-server); .ci/run installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    # Under /tmp: a Unix socket's path must stay under 108 bytes, which pytest's tmp_path may exceed.
+    folder = Path(tempfile.mkdtemp(prefix="hub-redis-"))
+    url, process = local_redis.start(folder)
+    yield url
+    local_redis.stop(process)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright. Outside CI a missing Chromium skips, saying why; in CI it fails."""
     if not os.path.exists(CHROMIUM) or shutil.which(CHROMIUM) is None:

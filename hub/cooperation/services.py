@@ -10,7 +10,9 @@ are recorded in Wagtail's audit log. A `user` of None is an operator at the comm
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -19,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from hub.accounts import selectors as accounts_selectors
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
+from hub.caching import bump_on_commit
 from hub.cooperation import selectors
 from hub.cooperation.models import (
     Agreement,
@@ -40,6 +43,22 @@ if TYPE_CHECKING:
 
 NOMINABLE_STATUSES = ("live", "completed")
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _shown_publicly(write: Callable[P, R]) -> Callable[P, R]:
+    """A write that changes what cached public pages show (a municipality's agreements and awards, a project's
+    nomination): they go stale when its transaction commits (hub.caching, section "cooperation")."""
+
+    @functools.wraps(write)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        result = write(*args, **kwargs)
+        bump_on_commit("cooperation")
+        return result
+
+    return wrapper
+
 
 # ---- award: nominations ----
 
@@ -60,6 +79,7 @@ def _check_nomination(*, user, edition: AwardEdition, project, now) -> None:
 
 
 @transaction.atomic
+@_shown_publicly
 def nomination_create(
     *,
     user: User | None,
@@ -95,6 +115,7 @@ def nomination_create(
 
 
 @transaction.atomic
+@_shown_publicly
 def nomination_update(
     *, user: User, nomination: Nomination, project: Project, what_it_does: str, users_count: int, what_changed: str
 ) -> Nomination:
@@ -146,6 +167,7 @@ def _save_criterion(criterion: AwardCriterion, values: dict) -> None:
 
 
 @transaction.atomic
+@_shown_publicly
 def award_edition_create(*, user: User | None, data: dict, criteria: list[dict]) -> AwardEdition:
     """An editor opens an award edition with the criteria its jury will score (at least one)."""
     _require_editor(user)
@@ -162,6 +184,7 @@ def award_edition_create(*, user: User | None, data: dict, criteria: list[dict])
 
 
 @transaction.atomic
+@_shown_publicly
 def award_edition_update(
     *,
     user: User | None,
@@ -203,6 +226,7 @@ def award_edition_update(
 
 
 @transaction.atomic
+@_shown_publicly
 def award_edition_delete(*, user: User | None, edition: AwardEdition) -> None:
     """An editor deletes an edition with its criteria, nominations, scores and votes."""
     _require_editor(user)
@@ -242,6 +266,7 @@ def scores_submit(*, user: User, nomination: Nomination, scores: dict[int, tuple
 
 
 @transaction.atomic
+@_shown_publicly
 def jury_close(*, user: User | None, edition: AwardEdition) -> AwardEdition:
     """An editor closes the jury before its date once every juror has scored, so the winners can be published."""
     _require_editor(user)
@@ -257,6 +282,7 @@ def jury_close(*, user: User | None, edition: AwardEdition) -> AwardEdition:
 
 
 @transaction.atomic
+@_shown_publicly
 def results_publish(*, user: User, edition: AwardEdition, winner_ids: list[int]) -> AwardEdition:
     """An editor publishes the winners (in prize order) once the jury has closed."""
     if not is_editor(user):
@@ -330,6 +356,7 @@ def _save_body(body: ResponsibleBody, data: dict) -> dict:
 
 
 @transaction.atomic
+@_shown_publicly
 def responsible_body_create(*, user: User | None, data: dict) -> ResponsibleBody:
     """An editor adds a body that recommendations can be assigned to."""
     _require_editor(user)
@@ -340,6 +367,7 @@ def responsible_body_create(*, user: User | None, data: dict) -> ResponsibleBody
 
 
 @transaction.atomic
+@_shown_publicly
 def responsible_body_update(*, user: User | None, body: ResponsibleBody, data: dict) -> ResponsibleBody:
     """An editor renames a responsible body; recommendation pages read its name live."""
     _require_editor(user)
@@ -350,6 +378,7 @@ def responsible_body_update(*, user: User | None, body: ResponsibleBody, data: d
 
 
 @transaction.atomic
+@_shown_publicly
 def responsible_body_delete(*, user: User | None, body: ResponsibleBody) -> None:
     """An editor deletes a body no recommendation is assigned to (else a ValidationError says why)."""
     _require_editor(user)
@@ -365,6 +394,7 @@ RECOMMENDATION_FIELDS = ("event", "number", "slug", "title_ar", "title_en", "tex
 
 
 @transaction.atomic
+@_shown_publicly
 def recommendation_add_update(
     *,
     user: User,
@@ -419,6 +449,7 @@ def _save_recommendation(
 
 
 @transaction.atomic
+@_shown_publicly
 def recommendation_create(*, user: User | None, data: dict, new_updates: list[dict] | None = None) -> Recommendation:
     """An editor records a recommendation, with its first progress updates (each signed by the editor)."""
     _require_editor(user)
@@ -429,6 +460,7 @@ def recommendation_create(*, user: User | None, data: dict, new_updates: list[di
 
 
 @transaction.atomic
+@_shown_publicly
 def recommendation_update(
     *,
     user: User | None,
@@ -461,6 +493,7 @@ def recommendation_update(
 
 
 @transaction.atomic
+@_shown_publicly
 def recommendation_delete(*, user: User | None, recommendation: Recommendation) -> None:
     """An editor deletes a recommendation with its progress updates; the follows of it go too."""
     _require_editor(user)
@@ -480,6 +513,7 @@ def _check_parties(parties) -> None:
 
 
 @transaction.atomic
+@_shown_publicly
 def agreement_create(
     *,
     user: User,
@@ -508,6 +542,7 @@ def agreement_create(
 
 
 @transaction.atomic
+@_shown_publicly
 def agreement_update(*, user: User | None, agreement: Agreement, data: dict) -> Agreement:
     """An editor corrects an agreement; it still needs at least two municipalities."""
     _require_editor(user)
@@ -527,6 +562,7 @@ def agreement_update(*, user: User | None, agreement: Agreement, data: dict) -> 
 
 
 @transaction.atomic
+@_shown_publicly
 def agreement_delete(*, user: User | None, agreement: Agreement) -> None:
     """An editor deletes an agreement: it leaves the pages of its municipalities."""
     _require_editor(user)

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from hub.caching import CachedServeMixin
+from hub.caching import PAGE_SECTIONS, CachedServeMixin
 from hub.models.base import HubPageMixin, TranslationFallbackMixin
 
 
@@ -22,6 +22,7 @@ class HomePage(CachedServeMixin, TranslationFallbackMixin, HubPageMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    cache_sections = (*PAGE_SECTIONS, "forum")  # hub.caching: it lists the latest forum topics too
 
     class Meta:
         verbose_name = _("home page")

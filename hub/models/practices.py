@@ -32,6 +32,7 @@ class PracticeIndexPage(SectionIndexPage):
     """The list of best practices, newest revision first; with RSS and Atom feeds."""
 
     subpage_types = ["hub.PracticePage"]
+    cache_query_params = ("audience", "page")  # hub.caching: the filter and the page
 
     class Meta:
         verbose_name = _("best practices index")

@@ -22,6 +22,7 @@ class SectionIndexPage(CachedServeMixin, TranslationFallbackMixin, RoutablePageM
 
     parent_page_types = ["hub.HomePage"]
     max_count_per_parent = 1
+    cache_query_params = ("page",)  # hub.caching: the only query parameters the list reads
 
     class Meta:
         abstract = True

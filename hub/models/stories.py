@@ -52,6 +52,7 @@ class StoryIndexPage(SectionIndexPage):
     """The list of success stories, filtered by category, municipality and year; with RSS and Atom feeds."""
 
     subpage_types = ["hub.StoryPage"]
+    cache_query_params = ("category", "municipality", "year", "page")  # hub.caching: the filters and the page
 
     class Meta:
         verbose_name = _("success stories index")

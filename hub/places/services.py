@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from hub.places.models import Governorate, Municipality
-from hub.places.signals import SHOWN_FIELDS, governorate_changed, municipality_changed
+from hub.places.signals import SHOWN_FIELDS, governorate_changed, municipality_changed, place_written
 
 User = AbstractUser | AnonymousUser
 Actor = User | None  # None: an operator at the command line (the demo loader)
@@ -79,6 +79,7 @@ def _create(model: type[models.Model], *, user: Actor, data: dict[str, Any], fie
     instance.full_clean()
     instance.save()
     log(instance, "wagtail.create", user=_logged_user(user))
+    place_written.send(sender=model, instance=instance)
     return instance
 
 
@@ -91,6 +92,8 @@ def _update(instance: models.Model, *, user: Actor, data: dict[str, Any], fields
     instance.full_clean()
     instance.save()
     log(instance, "wagtail.edit", user=_logged_user(user))
+    if changed:
+        place_written.send(sender=model, instance=instance)
     return instance, changed
 
 
@@ -98,6 +101,7 @@ def _remove(instance: models.Model, *, user: Actor) -> None:
     _require(user, type(instance), "delete")
     log(instance, "wagtail.delete", user=_logged_user(user))
     _delete(instance)
+    place_written.send(sender=type(instance), instance=instance)
 
 
 # ---- governorates ----

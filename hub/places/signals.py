@@ -11,5 +11,9 @@ municipality_changed = Signal()
 # sender=Governorate, governorate=<Governorate>, changed=set[str]
 governorate_changed = Signal()
 
+# sender=Governorate or Municipality, instance=<it>: any create, change or delete of a place (what the directories
+# list, and the names pages show; the hub makes the cached pages stale on it).
+place_written = Signal()
+
 # Fields whose change alters what other apps show about a place (its name, its address, where it lies).
 SHOWN_FIELDS = frozenset({"name_ar", "name_en", "slug", "governorate"})

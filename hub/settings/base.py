@@ -160,13 +160,25 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 # AutoField because django-machina's apps declare no default_auto_field; our apps ask for BigAutoField themselves.
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
+# The cache (cached pages and their versions, sessions, rate limits): Django's Redis backend at REDIS_URL, required in
+# production, where every process must see the same versions (hub.caching); local memory of the one process
+# otherwise (development, tests). Never the database: a cache hit must cost no query.
+REDIS_URL = env("REDIS_URL", default="")
 CACHES = {
-    "default": env.cache("CACHE_URL", default="locmemcache://hub-default"),
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hub-default"}
+    ),
     "machina_attachments": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "machina-attachments-cache"),
     },
 }
+
+# Signed-in readers' sessions are read from the cache, written to both (the database keeps them across a restart of
+# Redis). Anonymous readers get none outside the forum (forum/middleware.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

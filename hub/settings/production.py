@@ -6,6 +6,10 @@ from .base import env
 
 if not env("DATABASE_URL", default=""):
     raise ImproperlyConfigured("Production requires DATABASE_URL (the embedded PostgreSQL is for development only).")
+if not env("REDIS_URL", default=""):
+    # Each gunicorn worker would have its own local-memory cache: a write seen by one would leave the others
+    # serving stale pages, and every rate limit would be per worker.
+    raise ImproperlyConfigured("Production requires REDIS_URL (the shared cache of every process).")
 
 from .base import *  # noqa: E402,F403
 from .base import SECRET_KEY  # noqa: E402
@@ -19,7 +23,6 @@ DEBUG = False
 # nginx sends private files itself (X-Accel-Redirect), so a large download does not hold a gunicorn worker.
 SENDFILE_BACKEND = env("SENDFILE_BACKEND", default="django_sendfile.backends.nginx")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-CACHES["default"] = env.cache("CACHE_URL", default="dbcache://hub_cache")  # noqa: F405
 # Each gunicorn worker keeps its database connection between requests: a new PostgreSQL connection per request
 # costs a backend fork and cold catalogue and text-search caches (docs/performance.md, "Forum posting under load").
 # Django checks the connection before reusing it. CONN_MAX_AGE=0 goes back to one connection per request.

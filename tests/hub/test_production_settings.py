@@ -26,6 +26,8 @@ def production_env(**overrides: str) -> dict[str, str]:
         "DEBUG": "",
         "SECRET_KEY": "",
         "DATABASE_URL": "",
+        # Parsed, not connected to, by starting and `check --deploy`; tests that serve pages pass a real one.
+        "REDIS_URL": "redis://redis.invalid:6379/0",
         "ALLOWED_HOSTS": "hub.example.ps",
     }
     env.update(overrides)
@@ -66,6 +68,12 @@ def test_production_refuses_to_start_without_database_url():
     result = run_python(["-c", SETUP], production_env(SECRET_KEY=secrets.token_urlsafe(64)))
     assert result.returncode != 0
     assert "Production requires DATABASE_URL" in result.stderr
+
+
+def test_production_refuses_to_start_without_redis_url(realistic_env):
+    result = run_python(["-c", SETUP], {**realistic_env, "REDIS_URL": ""})
+    assert result.returncode != 0
+    assert "Production requires REDIS_URL" in result.stderr
 
 
 def test_production_refuses_debug_on(realistic_env):

@@ -48,14 +48,14 @@ def test_deleting_a_project_in_the_admin_removes_its_result_and_page_and_logs_it
     with translation.override("en"):
         url = published.get_absolute_url()
     assert [hit.url for hit in found("Hebron e-portal")] == [url]
-    version = caching.content_version()
+    version = caching.version("projects")
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(f"/admin/snippets/projects_db/project/delete/{published.pk}/")
     assert response.status_code == 302
     assert not Project.objects.filter(pk=published.pk).exists()
     assert found("Hebron e-portal") == []
     assert admin_client.get(url).status_code == 404
-    assert caching.content_version() != version  # cached pages listing it are stale
+    assert caching.version("projects") != version  # cached pages listing it are stale
     entry = ModelLogEntry.objects.get(action="wagtail.delete", object_id=str(published.pk))
     assert entry.user == admin_user and entry.deleted
     assert [action for _when, action, _by in entry.data["history"]] == ["imported"]

@@ -123,7 +123,7 @@ def site(settings, tmp_path, static_root):
 
 
 @pytest.fixture
-def gunicorn(site):
+def gunicorn(site, redis_url):
     from django.db import connection
 
     db = connection.settings_dict
@@ -135,7 +135,7 @@ def gunicorn(site):
         ALLOWED_HOSTS="hub.example.ps,127.0.0.1",
         CSRF_TRUSTED_ORIGINS="https://hub.example.ps",
         SITE_URL="https://hub.example.ps",
-        CACHE_URL="locmemcache://",
+        REDIS_URL=redis_url,
         STATIC_ROOT=str(site["static_root"]),
         SECURE_SSL_REDIRECT="false",  # nginx below speaks plain HTTP to this test; TLS is not what is tested
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
