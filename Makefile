@@ -55,10 +55,10 @@ bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py
 
 ## The pages under gunicorn with the production settings, driven by wrk (apt-get install -y wrk): req/s, p50/p99 and
-## the ratio to /healthz (bench/http.py; BENCH_ARGS=--quick for 3 s per run).
+## the ratio to /healthz (bench/http_load.py; BENCH_ARGS=--quick for 3 s per run).
 bench-http: $(VENV)/.dev-installed
 	$(COMPILE_MESSAGES)
-	$(PY) bench/http.py $(BENCH_ARGS)
+	$(PY) bench/http_load.py $(BENCH_ARGS)
 
 ## The bytes a first visit transfers for each public page, compressed as nginx sends them (bench/page_weight.py).
 bench-weight: $(VENV)/.dev-installed

@@ -3,9 +3,9 @@
     python bench/page_weight.py [--keep] [--language ar]
     make bench-weight
 
-Serves the demo site as bench/http.py does (gunicorn, production settings, bench/site_server.py), opens each kind of
-public page in a fresh Chromium context (Debian's /usr/bin/chromium through Playwright: no cache, no cookie), and
-records every response the page loads: HTML, CSS, JavaScript, images, fonts. Text (HTML, CSS, JavaScript, SVG,
+Serves the demo site as bench/http_load.py does (gunicorn, production settings, bench/site_server.py), opens each
+kind of public page in a fresh Chromium context (Debian's /usr/bin/chromium through Playwright: no cache, no cookie),
+and records every response the page loads: HTML, CSS, JavaScript, images, fonts. Text (HTML, CSS, JavaScript, SVG,
 JSON) is counted gzip-compressed at level 6, as the nginx configuration of docs/deployment.md sends it
 (`gzip_comp_level 6`; whitenoise's precompressed .gz files of the static folder are smaller still); images and fonts,
 compressed already, as they are. Headers are not counted. Prints a table per page and kind, and the pages over the
@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,6 +42,7 @@ class Weight:
     kinds: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     raw: int = 0  # the same, uncompressed
     requests: int = 0
+    missing: list[str] = field(default_factory=list)  # answers 4xx/5xx (a broken image would look light)
 
     @property
     def total(self) -> int:
@@ -68,12 +71,23 @@ def sent_size(body: bytes, content_type: str) -> int:
     return len(body)
 
 
-def weigh(browser, url: str) -> Weight:
+def serve_media(route, media_root: Path) -> None:
+    """/media/ as nginx serves it (gunicorn never does in production): the file from MEDIA_ROOT, or 404."""
+    name = unquote(urlsplit(route.request.url).path).removeprefix("/media/")
+    path = (media_root / name).resolve()
+    if path.is_file() and path.is_relative_to(media_root.resolve()):
+        route.fulfill(status=200, path=str(path))
+    else:
+        route.fulfill(status=404, body="")
+
+
+def weigh(browser, url: str, media_root: Path) -> Weight:
     weight = Weight()
     context = browser.new_context()  # empty cache, no cookie
+    context.route("**/media/**", lambda route: serve_media(route, media_root))
     page = context.new_page()
     responses = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
     for response in responses:
         try:
@@ -81,6 +95,8 @@ def weigh(browser, url: str) -> Weight:
         except Exception:  # noqa: BLE001 - a redirect or an aborted request has no body
             continue
         content_type = response.headers.get("content-type", "")
+        if response.status >= 400:
+            weight.missing.append(unquote(urlsplit(response.url).path))
         weight.kinds[kind_of(content_type, response.request.resource_type)] += sent_size(body, content_type)
         weight.raw += len(body)
         weight.requests += 1
@@ -115,12 +131,17 @@ def main(argv: list[str] | None = None) -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             try:
                 for name, path in paths.items():
-                    weights[f"{name} ({path})"] = weigh(browser, f"http://127.0.0.1:{site.port}{path}")
+                    shown = unquote(path) if len(unquote(path)) < 50 else unquote(path)[:47] + "…"
+                    url = f"http://127.0.0.1:{site.port}{path}"
+                    weights[f"{name} (`{shown}`)"] = weigh(browser, url, Path(os.environ["MEDIA_ROOT"]))
             finally:
                 browser.close()
     print()
     print(format_table(weights))
     over = [name for name, w in weights.items() if w.total > BUDGET and "forum" not in name and "topic" not in name]
+    for name, w in weights.items():
+        if w.missing:
+            print(f"{name}: missing {', '.join(w.missing)}")
     print(f"\nbudget {BUDGET // 1024} KB per page: " + (f"over it: {', '.join(over)}" if over else "every page within"))
 
 

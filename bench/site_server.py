@@ -1,6 +1,6 @@
 """The site the benchmarks drive: a throwaway database on the embedded PostgreSQL with the demo content, a
 redis-server of its own when Debian's is installed (the production cache), and gunicorn with the production
-settings (bench.settings_http) on 127.0.0.1. Used by bench/http.py and bench/page_weight.py."""
+settings (bench.settings_http) on 127.0.0.1. Used by bench/http_load.py and bench/page_weight.py."""
 
 from __future__ import annotations
 

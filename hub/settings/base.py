@@ -355,6 +355,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default
 # Image uploads (hub CMS): formats and pixels checked by Wagtail, minimum size by hub.forms.HubImageForm.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Light pages (issue 13): every rendition pages show is WebP (a third to a half of a JPEG's bytes, a fraction of a
+# photo saved as PNG; transparency kept), whatever was uploaded. Sizes come from the templates' filters (srcset).
+# The og:image for link previews stays JPEG (templates/hub/page_base.html: format-jpeg), which every reader of it takes.
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "bmp": "webp", "webp": "webp"}
+WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.forms.HubImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No avatars from gravatar.com in the admin: no third-party origin (Content-Security-Policy below), no leak of

@@ -1,6 +1,8 @@
 """HTTP benchmark: the site's pages under gunicorn with the production settings, driven by wrk on loopback.
+(Named http_load.py: a bench/http.py would hide the standard library's `http` package from every script in bench/,
+whose folder Python puts first on sys.path.)
 
-    python bench/http.py [--quick] [--duration 10] [--threads 2] [--connections 8] [--workers 2] [--keep]
+    python bench/http_load.py [--quick] [--duration 10] [--threads 2] [--connections 8] [--workers 2] [--keep]
     make bench-http
 
 Builds a throwaway database `hub_bench_http` on the embedded PostgreSQL with the demo content (`load_demo_data`;
@@ -19,23 +21,17 @@ each for 3 s. Nothing here is asserted: numbers go to docs/performance.md with t
 
 from __future__ import annotations
 
+import argparse
+import os
+import re
+import subprocess
 import sys
+import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
-# This file is named like the standard library's `http` package: as a script, its folder comes first on sys.path
-# and would shadow it for every `import http.client` below (Django's included). Take the folder out first.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
-
-import argparse  # noqa: E402
-import os  # noqa: E402
-import re  # noqa: E402
-import subprocess  # noqa: E402
-import urllib.request  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from urllib.parse import quote  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import site_server  # noqa: E402
 
