@@ -12,7 +12,8 @@ is installed (the production cache; otherwise local memory in each worker, said 
 limit lifted for the run: SEARCH_RATE_LIMIT_PER_MINUTE = 10**9, so wrk's thousands of searches a minute from one
 address measure the search and not the 429 page) on 127.0.0.1 only, as behind a TLS proxy (X-Forwarded-Proto).
 
-For each page: `/healthz` for the same duration, the page, `/healthz` again; the ratio is the page's req/s over the
+For each page: `/healthz` for the same duration, the page, `/healthz` again, each after the previous run's queued
+requests are served (`drain`); the ratio is the page's req/s over the
 mean of the two `/healthz` runs, so a machine busy with other work shifts both. Anonymous pages first, then the
 same pages for the signed-in demo member (its session cookie in a header), then the search. Prints req/s, p50 and
 p99 latency (wrk --latency), answers that were not 2xx/3xx and socket errors, and the load average. `--quick` runs
@@ -26,6 +27,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,6 +142,18 @@ def wrk(args, port: int, path: str, cookie: str = "") -> Run:
     return parse_wrk(result.stdout)
 
 
+def drain(port: int) -> None:
+    """Wait until gunicorn has worked off what the last run left queued (wrk stops sending, but the requests already
+    in the listen queue are still served): until two /healthz in a row answer within a second, at most 60 s. Else
+    the next run would measure the previous page's backlog."""
+    deadline = time.monotonic() + 60
+    quick = 0
+    while quick < 2 and time.monotonic() < deadline:
+        start = time.monotonic()
+        check(port, "/healthz", "")
+        quick = quick + 1 if time.monotonic() - start < 1.0 else 0
+
+
 def check(port: int, path: str, cookie: str) -> None:
     """One request first: a page that fails would measure an error page."""
     headers = {"X-Forwarded-Proto": "https", **({"Cookie": f"sessionid={cookie}"} if cookie else {})}
@@ -171,8 +185,11 @@ def main(argv: list[str] | None = None) -> None:
             if args.only and args.only not in name:
                 continue
             check(site.port, path, cookie)
+            drain(site.port)
             before = wrk(args, site.port, "/healthz")
+            drain(site.port)
             run = wrk(args, site.port, path, cookie)
+            drain(site.port)
             after = wrk(args, site.port, "/healthz")
             rows.append(Row(page=name, who=who, run=run, healthz_before=before, healthz_after=after,
                             load=os.getloadavg()[0]))  # fmt: skip
