@@ -6,7 +6,7 @@ PORT ?= 8000
 # The same as `manage.py messages compile`, without starting Django and the database (polib only).
 COMPILE_MESSAGES := $(PY) -c "from hub import i18n_catalogue; i18n_catalogue.compile_all()"
 
-.PHONY: run test lint format bench messages clean-db
+.PHONY: run test lint format bench bench-http bench-weight messages clean-db
 
 $(VENV)/.run-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,17 @@ messages: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py
+
+## The pages under gunicorn with the production settings, driven by wrk (apt-get install -y wrk): req/s, p50/p99 and
+## the ratio to /healthz (bench/http_load.py; BENCH_ARGS=--quick for 3 s per run).
+bench-http: $(VENV)/.dev-installed
+	$(COMPILE_MESSAGES)
+	$(PY) bench/http_load.py $(BENCH_ARGS)
+
+## The bytes a first visit transfers for each public page, compressed as nginx sends them (bench/page_weight.py).
+bench-weight: $(VENV)/.dev-installed
+	$(COMPILE_MESSAGES)
+	$(PY) bench/page_weight.py $(BENCH_ARGS)
 
 ## Stop the embedded PostgreSQL (it also stops by itself when the last process using it exits).
 clean-db:

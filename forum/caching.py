@@ -1,6 +1,7 @@
-"""The forum's own cache: anonymous forum pages (index, forum, topic) kept whole, keyed on a forum content version
-that every change to what a reader may see bumps; and topic view counts, counted in the cache and written to the
-database in batches by a task (forum.tasks.flush_topic_views), so an anonymous GET writes nothing.
+"""The forum's own cache: anonymous forum pages (index, forum, topic) kept whole, keyed on the "forum" section version
+of the site cache (hub.caching), which every change to what a reader may see bumps; and topic view counts, counted
+in the cache and written to the database in batches by a task (forum.tasks.flush_topic_views), so an anonymous GET
+writes nothing.
 
 A cached page's key holds the content version, the language, the path and only the query parameters the view reads.
 The version is bumped at once (the writing process serves fresh pages within its transaction) and again after the
@@ -9,16 +10,14 @@ commit (a reader who cached the old page between the two cannot keep it)."""
 from __future__ import annotations
 
 import time
-import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import get_language
 
 from forum import conf
+from hub.caching import bump, bump_on_commit, version
 
-VERSION_KEY = "forum:content-version"
 SLOTS_KEY = "forum:views:slots"
 FLUSHED_KEY = "forum:views:flushed"
 VIEW_BUCKET_SECONDS = 60
@@ -30,21 +29,15 @@ def page_seconds() -> int:
 
 
 def content_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _bump() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    """The version of the site cache's "forum" section (hub.caching), which the home and project pages that list
+    topics share with the forum's own pages."""
+    return version("forum")
 
 
 def bump_content_version(**kwargs) -> None:
     """Signal receiver: a forum, topic, post, attachment, poll, accepted answer or permission changed."""
-    _bump()
-    transaction.on_commit(_bump)
+    bump("forum")
+    bump_on_commit("forum")
 
 
 def page_key(request, params: tuple[str, ...]) -> str:

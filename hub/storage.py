@@ -4,14 +4,20 @@ which it never serves directly: a view checks the reader's right and hands the f
 
 The default storage routes each file by the folder its model uploads to, so Wagtail's and machina's models keep
 their own fields (and migrations) unchanged. Each side is a storage alias of its own (STORAGES["public_media"],
-STORAGES["private_media"]): moving to S3 later means pointing those two aliases at a public and a private bucket.
+STORAGES["private_media"]). With MEDIA_STORAGE=s3 both aliases are S3-compatible object storage (django-storages):
+public objects readable by anyone, private ones signed for one reader at a time (hub/storage_s3.py).
 """
 
 from __future__ import annotations
 
+import mimetypes
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.functional import cached_property
+from django.utils.http import content_disposition_header
+from django_sendfile import sendfile
 
 # Upload folders whose files are never public (Wagtail's Document.file upload_to; machina's attachments folder).
 PRIVATE_FOLDERS = ("documents", "machina/attachments")
@@ -79,3 +85,24 @@ class MediaStorage(Storage):
 
     def get_modified_time(self, name):
         return self._pick(name).get_modified_time(name)
+
+
+def private_files_are_remote() -> bool:
+    """Whether private files are in object storage (no local path; handed over by signed URLs)."""
+    return hasattr(storages["private_media"], "signed_url")
+
+
+def hand_over_private_file(
+    request: HttpRequest, *, name: str, filename: str, content_type: str = "", disposition: str = ""
+) -> HttpResponse:
+    """The answer to a reader whose right to a private file was checked: the web server sends the file from the
+    private folder (django-sendfile2, X-Accel-Redirect in production), or the reader is sent to a signed URL of the
+    object store that expires within a minute (MEDIA_STORAGE=s3). Only ever call this after the check."""
+    storage = storages["private_media"]
+    if hasattr(storage, "signed_url"):
+        content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        disposition = disposition or content_disposition_header(as_attachment=True, filename=filename) or ""
+        response = HttpResponseRedirect(storage.signed_url(name, disposition=disposition, content_type=content_type))
+        response["Cache-Control"] = "private, no-store"  # the signed URL is for this reader only
+        return response
+    return sendfile(request, storage.path(name), attachment=True, attachment_filename=filename)

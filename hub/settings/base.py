@@ -1,7 +1,7 @@
 """Settings shared by every environment; values come from the environment (see .env.example)."""
 
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -170,10 +170,16 @@ CACHES = {
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hub-default"}
     ),
-    "machina_attachments": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "machina-attachments-cache"),
-    },
+    # The files of a forum post being previewed, until it is sent: in Redis too when there is one, so that a post
+    # previewed on one web host can be sent from another (docs/scaling.md).
+    "machina_attachments": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "attach"}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "machina-attachments-cache"),
+        }
+    ),
 }
 
 # Signed-in readers' sessions are read from the cache, written to both (the database keeps them across a restart of
@@ -219,6 +225,63 @@ STORAGES = {
     "private_media": {"BACKEND": "hub.storage.PrivateMediaStorage"},  # PRIVATE_MEDIA_ROOT, no URL
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media in S3-compatible object storage (django-storages) instead of the two folders, so that several web hosts
+# share them (docs/scaling.md): MEDIA_STORAGE=s3, the default once AWS_STORAGE_BUCKET_NAME is set. Public uploads go
+# under AWS_PUBLIC_MEDIA_LOCATION, readable by anyone (public-read ACL, or a bucket policy on that prefix); private
+# ones in the private bucket (the same bucket by default) under AWS_PRIVATE_MEDIA_LOCATION with a private ACL: the
+# checking views send the reader to a signed URL valid AWS_PRIVATE_URL_SECONDS. Credentials come from boto3's own
+# chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment, or the host's role), never from settings.
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="s3" if env("AWS_STORAGE_BUCKET_NAME", default="") else "local")
+if MEDIA_STORAGE == "s3":
+    _s3 = {
+        "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default="") or None,  # any S3-compatible store (MinIO, Ceph...)
+        "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+        "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="") or None,  # "path" for most non-AWS stores
+        "file_overwrite": False,  # a second upload named like the first gets its own name, as on disk
+    }
+    STORAGES["public_media"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": env("AWS_PUBLIC_MEDIA_LOCATION", default="media"),
+            "default_acl": env("AWS_PUBLIC_MEDIA_ACL", default="public-read") or None,
+            "querystring_auth": False,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default="") or None,  # a CDN in front of public media
+        },
+    }
+    STORAGES["private_media"] = {
+        "BACKEND": "hub.storage_s3.PrivateS3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": env("AWS_PRIVATE_STORAGE_BUCKET_NAME", default="") or _s3["bucket_name"],
+            "location": env("AWS_PRIVATE_MEDIA_LOCATION", default="private"),
+            "querystring_expire": env.int("AWS_PRIVATE_URL_SECONDS", default=60),
+        },
+    }
+    # The origin public media come from (the CDN's, or the one boto3 builds for this store): the Content-Security-
+    # Policy below lets images and videos load from it.
+    if STORAGES["public_media"]["OPTIONS"]["custom_domain"]:
+        PUBLIC_MEDIA_ORIGIN = f"https://{STORAGES['public_media']['OPTIONS']['custom_domain']}"
+    else:
+        import boto3
+        from botocore import UNSIGNED
+        from botocore.config import Config
+
+        _s3_client = boto3.session.Session().client(
+            "s3",
+            region_name=_s3["region_name"],
+            endpoint_url=_s3["endpoint_url"],
+            config=Config(signature_version=UNSIGNED, s3={"addressing_style": _s3["addressing_style"] or "auto"}),
+        )
+        _sample = urlsplit(
+            _s3_client.generate_presigned_url("get_object", Params={"Bucket": _s3["bucket_name"], "Key": "k"})
+        )
+        PUBLIC_MEDIA_ORIGIN = f"{_sample.scheme}://{_sample.netloc}"
+elif MEDIA_STORAGE != "local":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}.")
 # How a checked download is handed over (django-sendfile2's interface, also used by Wagtail's document view). In
 # development and tests Python streams the file (Wagtail's streaming backend: it takes the str path Wagtail passes,
 # which django-sendfile2's "simple" backend does not); production uses nginx's X-Accel-Redirect to SENDFILE_URL, an
@@ -250,6 +313,10 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+if MEDIA_STORAGE == "s3":
+    # Public images and videos come from the object store (or its CDN): the one other origin they may load from.
+    for _directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(PUBLIC_MEDIA_ORIGIN)
 # hub.headers: Wagtail's page and snippet editors insert <style> elements while they run (rich-text fields), which
 # cannot carry a nonce: only in the admin, and only styles. Scripts keep the nonce policy (docs/deployment.md).
 CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
@@ -297,6 +364,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default
 # Image uploads (hub CMS): formats and pixels checked by Wagtail, minimum size by hub.forms.HubImageForm.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Light pages (issue 13): every rendition pages show is WebP (a third to a half of a JPEG's bytes, a fraction of a
+# photo saved as PNG; transparency kept), whatever was uploaded. Sizes come from the templates' filters (srcset).
+# The og:image for link previews stays JPEG (templates/hub/page_base.html: format-jpeg), which every reader of it takes.
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "bmp": "webp", "webp": "webp"}
+WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.forms.HubImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No avatars from gravatar.com in the admin: no third-party origin (Content-Security-Policy below), no leak of

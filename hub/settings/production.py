@@ -28,6 +28,9 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 # Django checks the connection before reusing it. CONN_MAX_AGE=0 goes back to one connection per request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+# Behind PgBouncer in transaction pooling, a server-side cursor (QuerySet.iterator()) would outlive the transaction
+# it was opened in on its server connection: DISABLE_SERVER_SIDE_CURSORS=true reads those rows client-side instead.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool("DISABLE_SERVER_SIDE_CURSORS", default=False)  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Load balancers probe the health check over plain HTTP, straight at gunicorn.

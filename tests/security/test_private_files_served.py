@@ -259,3 +259,23 @@ def test_through_nginx_as_documented_the_public_gets_nothing_and_the_reader_gets
         assert status == 200 and body == PDF, name
         assert "x-accel-redirect" not in headers
         assert "filename=" in headers["content-disposition"]
+
+
+def test_through_nginx_as_documented_pages_and_static_files_arrive_compressed(site, nginx):
+    """The gzip lines of docs/deployment.md: an HTML page (here the site's 404 page) and a stylesheet (its
+    precompressed copy) are sent gzipped to a browser that accepts it, and only then."""
+    import gzip
+
+    for path, kind in (("/ar/no-such-page/", "text/html"), ("/static/css/site.css", "text/css")):
+        conn = http.client.HTTPConnection("127.0.0.1", nginx, timeout=20)
+        headers = {"Host": "hub.example.ps", "X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        body = response.read()
+        conn.close()
+        assert response.getheader("Content-Type", "").startswith(kind), path
+        assert response.getheader("Content-Encoding") == "gzip", path
+        plain = gzip.decompress(body)
+        assert len(body) < len(plain) / 2, path
+        status, uncompressed, headers = fetch(nginx, path)
+        assert "content-encoding" not in headers and uncompressed == plain, path
