@@ -57,3 +57,26 @@ def safe_richtext(value):
     from hub.text import clean_rich_text
 
     return mark_safe(clean_rich_text(str(richtext(value)) if value else ""))  # noqa: S308
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, *trail):
+    """The way back from a deep page: Home, then (label, url) pairs, then the current page's label (not a link).
+
+    `{% breadcrumbs _("Projects") directory_url project.title %}`: an odd number of arguments, the last one is
+    the page itself.
+    """
+    *pairs, current = trail
+    crumbs = [{"label": label, "url": url} for label, url in zip(pairs[::2], pairs[1::2], strict=True)]
+    return {"crumbs": crumbs, "current": current, "LANGUAGE_CODE": context.get("LANGUAGE_CODE", get_language())}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def page_breadcrumbs(context, page):
+    """Breadcrumbs of a Wagtail page from its ancestors below the home page (one query); none on the home page."""
+    code = context.get("LANGUAGE_CODE", get_language())
+    if page is None or page.depth <= 2:
+        return {"crumbs": None}
+    ancestors = page.get_ancestors().filter(depth__gt=2).live().public().select_related("locale")
+    crumbs = [{"label": ancestor.title, "url": ancestor.get_url(context.get("request"))} for ancestor in ancestors]
+    return {"crumbs": crumbs, "current": page.title, "LANGUAGE_CODE": code}
