@@ -20,6 +20,9 @@ $(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
 
 ## Install, start the embedded PostgreSQL, migrate, load the demo content once, serve on 127.0.0.1:$(PORT)
 ## with a background-task worker beside the server (it stops with the server).
+# Links in e-mails, the sitemap and the Wagtail site record name the address this server answers on (unless SITE_URL
+# is in the environment).
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(VENV)/.run-installed
 	$(COMPILE_MESSAGES)
 	$(PY) manage.py migrate --noinput

@@ -80,3 +80,11 @@ def page_breadcrumbs(context, page):
     ancestors = page.get_ancestors().filter(depth__gt=2).live().public().select_related("locale")
     crumbs = [{"label": ancestor.title, "url": ancestor.get_url(context.get("request"))} for ancestor in ancestors]
     return {"crumbs": crumbs, "current": page.title, "LANGUAGE_CODE": code}
+
+
+@register.filter
+def absolute(path):
+    """`path` at the site's public address (SITE_URL), for links that leave the page: hreflang, og:image."""
+    from hub.site_address import absolute_url
+
+    return absolute_url(str(path))

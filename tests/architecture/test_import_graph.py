@@ -25,7 +25,15 @@ MIGRATION_LABELS = {
     "hub_search": "search",
 }
 PROJECT = ("hub.settings", "hub.urls", "hub.wsgi", "hub.management.commands.load_demo_data")
-SHARED = ("hub.text", "hub.uploads", "hub.unsubscribe", "hub.redirects", "hub.caching", "hub.snippet_views")
+SHARED = (
+    "hub.text",
+    "hub.uploads",
+    "hub.unsubscribe",
+    "hub.redirects",
+    "hub.caching",
+    "hub.snippet_views",
+    "hub.site_address",
+)
 SKIP = {".venv", "var", "tests", "bench", "node_modules", "media", "static_collected"}
 
 

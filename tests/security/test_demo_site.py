@@ -454,6 +454,12 @@ def test_a_visitor_reaches_every_public_section_within_two_clicks_from_the_home_
     assert f"{home}cooperation/award/" in one_click
 
 
+def test_the_news_item_calling_for_award_nominations_links_to_the_award(clients):
+    html = clients["anonymous"].get("/ar/news/best-e-service-award-call/").content.decode()
+    article = html[html.index('<article class="hub-page"') : html.index("</article>")]
+    assert 'href="/ar/cooperation/award/"' in article
+
+
 # ---- the API under schemathesis ---------------------------------------------------------------------------------
 
 API_EXAMPLES = 40  # per operation and generation mode (valid and invalid input): about 400 requests in all
