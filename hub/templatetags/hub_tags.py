@@ -77,7 +77,9 @@ def page_breadcrumbs(context, page):
     code = context.get("LANGUAGE_CODE", get_language())
     if page is None or page.depth <= 2:
         return {"crumbs": None}
-    ancestors = page.get_ancestors().filter(depth__gt=2).live().public().select_related("locale")
+    # A section's index (depth 3) sits right under the home page: no query. Deeper pages: one; an ancestor of a page
+    # being shown is public when the page is (Wagtail's view restrictions apply to the subtree).
+    ancestors = page.get_ancestors().filter(depth__gt=2).live().select_related("locale") if page.depth > 3 else []
     crumbs = [{"label": ancestor.title, "url": ancestor.get_url(context.get("request"))} for ancestor in ancestors]
     return {"crumbs": crumbs, "current": page.title, "LANGUAGE_CODE": code}
 

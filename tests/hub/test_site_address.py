@@ -2,8 +2,8 @@
 canonical links, og:url, hreflang alternates and the sitemap start with it, whatever host the request came by."""
 
 import re
-from email.header import decode_header, make_header
 import xml.etree.ElementTree as ET  # noqa: S405  (we parse our own responses)
+from email.header import decode_header, make_header
 
 import pytest
 from django.core import mail

@@ -24,7 +24,10 @@ def test_every_page_has_the_landmarks_a_screen_reader_jumps_between(client, home
     assert '<a class="skip-link" href="#main">Skip to content</a>' in html
     assert html.index('<header class="site-header">') < html.index('<main id="main"') < html.index("<footer")
     assert '<nav id="site-nav" class="site-nav" aria-label="Main navigation">' in html
-    assert 'aria-controls="site-nav" hidden>Menu</button>' in html  # shown by site.js; no script, open menu
+    # The menu is a <details>: "Menu" folds it on narrow screens with or without JavaScript.
+    assert '<details class="site-menu" id="site-menu">' in html
+    assert '<summary class="nav-toggle">Menu</summary>' in html
+    assert '<form class="header-search" method="get" action="/en/search/" role="search">' in html
 
 
 @pytest.mark.django_db
