@@ -192,6 +192,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ar", "العربية"), ("en", "English")]
 TIME_ZONE = env("TIME_ZONE", default="Asia/Hebron")
 USE_I18N = True
+# Dates, times and numbers in each language's own way (hub/formats/). USE_THOUSAND_SEPARATOR stays off: it would
+# group every number a template shows, years ("2,012") and ids included; amounts and counts are grouped by the
+# `money` and `number` filters (hub_tags) instead.
+FORMAT_MODULE_PATH = ["hub.formats"]
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "hub" / "locale"]
 

@@ -90,3 +90,27 @@ def absolute(path):
     from hub.site_address import absolute_url
 
     return absolute_url(str(path))
+
+
+@register.filter
+def number(value):
+    """A count or amount grouped by thousands in the active language ("25,000"); decimals only when it has any."""
+    from decimal import Decimal, InvalidOperation
+
+    from django.utils.formats import number_format
+
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return value
+    places = 0 if amount == amount.to_integral_value() else 2
+    return number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def money(value, currency=""):
+    """An amount with its currency code, e.g. "25,000 USD", grouped in the active language's way."""
+    text = number(value)
+    return f"{text} {currency}".strip() if text != "" else ""

@@ -315,7 +315,9 @@ class ProjectChange(models.Model):
         labels = []
         for name in self.diff:
             try:
-                labels.append(str(Project._meta.get_field(name).verbose_name))
+                field = Project._meta.get_field(name)
             except FieldDoesNotExist:
-                labels.append(str(extra.get(name, name)))
+                field = None
+            label = extra.get(name) or getattr(field, "verbose_name", None)  # reverse relations have none
+            labels.append(str(label or name))
         return labels
