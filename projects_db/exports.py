@@ -9,7 +9,7 @@ from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from hub import site_address
+import hub.site_address as site_address
 from projects_db import fields
 from projects_db.filters import ProjectFilter, filter_errors
 from projects_db.selectors import published_projects

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from hub import site_address
+import hub.site_address as site_address
 from hub.accounts.roles import MINISTRY_EDITORS
 from hub.accounts.selectors import languages_of
 from hub.places import selectors as places

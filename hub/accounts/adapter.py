@@ -7,7 +7,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 from django.utils.translation import get_language
 
-from hub import site_address
+import hub.site_address as site_address
 
 
 def _in_current_language(url: str) -> str:

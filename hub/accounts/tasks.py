@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from hub import site_address
+import hub.site_address as site_address
 
 
 @task()
