@@ -17,7 +17,7 @@ def test_visitor_signs_up_in_arabic_and_confirms_by_email(page, live_server, hom
     page.wait_for_url(f"{live_server.url}/ar/accounts/signup/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.get_by_label("البريد الإلكتروني").fill("maha@example.org")
-    page.get_by_label("كلمة المرور", exact=True).fill("olive-Tree-2026!")
+    page.locator("#id_password1").fill("olive-Tree-2026!")  # labelled "كلمة المرور" (and "*")
     page.get_by_label("كلمة المرور (مرة أخرى)").fill("olive-Tree-2026!")
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"{live_server.url}/ar/accounts/confirm-email/")
