@@ -96,3 +96,25 @@ def test_no_page_loads_an_asset_from_another_site():
     remote = re.compile(r"<(?:link|script|img)\b[^>]*\b(?:href|src)=\"(?:https?:)?//", re.IGNORECASE)
     templates = list((settings.BASE_DIR / "templates").rglob("*.html"))
     assert [str(path) for path in templates if remote.search(path.read_text())] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "label"), [("ar", "ابحث عمّا أنجزته البلديات الأخرى"), ("en", "Find what")])
+def test_the_home_page_has_a_search_box_of_its_own_besides_the_headers(client, home_pages, language, label):
+    html = client.get(f"/{language}/").content.decode()
+    main = html[html.index('<main id="main"') : html.index("</main>")]
+    assert f'action="/{language}/search/"' in main and 'name="q"' in main and label in main
+    header = html[html.index('<header class="site-header">') : html.index("</header>")]
+    assert f'action="/{language}/search/"' in header
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_lead_back_from_a_deep_page(client, sections):
+    from tests.hub.factories import make_story
+
+    make_story(sections["stories"]["ar"], slug="deep", title="قصة عميقة")
+    html = client.get("/ar/stories/deep/").content.decode()
+    crumbs = html[html.index('<nav class="breadcrumbs"') : html.index("</nav>", html.index('<nav class="breadcrumbs"'))]
+    assert '<a href="/ar/">الرئيسية</a>' in crumbs
+    assert 'href="/ar/stories/"' in crumbs
+    assert '<li aria-current="page"><span dir="auto">قصة عميقة</span></li>' in crumbs
