@@ -90,10 +90,19 @@ class NewProjectsFeed(Feed):
     title = _("New e-municipality projects")
     subtitle = _("Projects newly published in the e-Municipality Knowledge Hub.")
 
+    # Absolute links at SITE_URL, so that Django does not prefix the request's host.
     def link(self):
         from django.urls import reverse
 
-        return reverse("projects_db:project_directory")
+        return site_address.absolute_url(reverse("projects_db:project_directory"))
+
+    def feed_url(self):
+        from django.urls import reverse
+
+        return site_address.absolute_url(reverse("projects_db:project_feed"))
+
+    def item_link(self, item):
+        return site_address.absolute_url(item.get_absolute_url())
 
     def items(self):
         return published_projects().order_by("-published_at")[:30]

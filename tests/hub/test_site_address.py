@@ -80,3 +80,16 @@ def test_a_sign_up_e_mail_greets_from_the_site_name_and_links_to_the_public_addr
 def test_the_default_sender_is_the_site_at_the_public_host():
     assert site_address.default_from_email("https://hub.example.ps", "Hub") == "Hub <no-reply@hub.example.ps>"
     assert site_address.default_from_email("http://127.0.0.1:8804", "Hub") == "Hub <no-reply@localhost>"
+
+
+def test_feeds_link_to_the_public_address(client, sections, public_address):
+    from tests.projects_db.factories import ProjectFactory
+
+    make_story(sections["stories"]["ar"], slug="portal")
+    project = ProjectFactory(state="published")
+    stories = client.get("/ar/stories/feed/rss/", HTTP_HOST="127.0.0.1").content.decode()
+    assert f"<link>{PUBLIC}/ar/stories/portal/</link>" in stories
+    assert "127.0.0.1" not in stories
+    projects = client.get("/en/projects/feed/", HTTP_HOST="127.0.0.1").content.decode()
+    assert f'href="{PUBLIC}/en/projects/{project.slug}/"' in projects
+    assert "127.0.0.1" not in projects
