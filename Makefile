@@ -19,13 +19,19 @@ $(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
 	touch $@
 
 ## Install, start the embedded PostgreSQL, migrate, load the demo content once, serve on 127.0.0.1:$(PORT)
-## with a background-task worker beside the server (it stops with the server).
+## with a background-task worker and the periodic-job loop beside the server (they stop with the server).
+# Links in e-mails, the sitemap and the Wagtail site record name the address this server answers on (unless SITE_URL
+# is in the environment).
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(VENV)/.run-installed
 	$(COMPILE_MESSAGES)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
-	@mkdir -p var; echo "background tasks (e-mails, notifications): manage.py db_worker, log in var/worker.log"
-	@$(PY) manage.py db_worker >var/worker.log 2>&1 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@mkdir -p var; echo "background tasks (e-mails, notifications): manage.py db_worker, log in var/worker.log;" \
+	  "periodic jobs (digest, portal checks; hub/periodic.py): manage.py run_periodic --loop, log in var/periodic.log"
+	@$(PY) manage.py db_worker >var/worker.log 2>&1 & worker=$$!; \
+	$(PY) manage.py run_periodic --loop >var/periodic.log 2>&1 & periodic=$$!; \
+	trap 'kill $$worker $$periodic 2>/dev/null' EXIT INT TERM; \
 	DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole test suite: unit, integration on the real PostgreSQL, browser (headless Chromium), on TEST_WORKERS

@@ -28,3 +28,7 @@ class HubConfig(AppConfig):
         from hub import receivers
 
         receivers.connect()
+
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(receivers.sync_site_address, sender=self, dispatch_uid="hub-site-address")

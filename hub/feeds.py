@@ -8,6 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from hub import site_address
+
 
 class PageFeed(Feed):
     """The 20 newest items of `index.feed_items()`; served at `<index>/feed/rss/` and `<index>/feed/atom/`."""
@@ -25,8 +27,13 @@ class PageFeed(Feed):
     def title(self, obj):
         return obj.title
 
+    # Absolute links, so that Django does not prefix the request's host: the public address is SITE_URL's (the
+    # Wagtail site record follows it).
     def link(self, obj):
-        return obj.get_url(self.request)
+        return obj.get_full_url(self.request)
+
+    def feed_url(self, obj):
+        return site_address.absolute_url(self.request.path)
 
     def description(self, obj):
         return getattr(obj, "intro", "") or obj.title
@@ -43,7 +50,7 @@ class PageFeed(Feed):
         return getattr(item, "summary", "")
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_guid(self, item):
         return item.get_full_url(self.request)

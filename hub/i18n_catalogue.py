@@ -31,6 +31,9 @@ TEMPLATE_OWNERS = {
     "accounts": "hub/accounts",
     "allauth": "hub/accounts",
 }
+# An entry with this extracted comment ("#.") corrects a library's Arabic (allauth's, Wagtail's) for a string the site
+# shows; the project's catalogue comes before the library's, so its translation wins (hub/accounts: the account pages).
+THIRD_PARTY_MARK = "Correction of a third-party Arabic translation"
 PLURAL_FORMS = {
     "ar": "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;",
 }
@@ -214,8 +217,8 @@ def extract(*, prune: bool = False) -> dict[str, int]:
                         entry.msgstr_plural = dict.fromkeys(range(nplurals), "")
                     po.append(entry)
                     count += 1
-            if prune:
-                for entry in [e for e in po if (e.msgid, e.msgctxt) not in keys]:
+            if prune:  # corrections of a library's Arabic (THIRD_PARTY_MARK) are not used in our code: keep them
+                for entry in [e for e in po if (e.msgid, e.msgctxt) not in keys and THIRD_PARTY_MARK not in e.comment]:
                     po.remove(entry)
             if len(po) or catalogue_path(app, language).exists():
                 path = catalogue_path(app, language)

@@ -20,6 +20,14 @@ def _on_place_written(sender, instance, **kwargs) -> None:
     bump_on_commit("places")
 
 
+def sync_site_address(sender, using="default", **kwargs) -> None:
+    """After migrate: the Wagtail site record follows SITE_URL (host name and port)."""
+    from django.db import connections
+
+    if "wagtailcore_site" in connections[using].introspection.table_names():
+        services.site_sync_public_address()
+
+
 def connect() -> None:
     municipality_changed.connect(_on_municipality_changed, dispatch_uid="hub_municipality_changed")
     governorate_changed.connect(_on_governorate_changed, dispatch_uid="hub_governorate_changed")

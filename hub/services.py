@@ -5,16 +5,26 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from hub import site_address
 from hub.models import HomePage
 
 if TYPE_CHECKING:
     from wagtail.models import Workflow
 
 
+def site_sync_public_address() -> Site | None:
+    """Give the default Wagtail site SITE_URL's host name and port (run after every migrate and by the demo), so
+    that page URLs, canonical links and the sitemap carry the public address."""
+    hostname, port = site_address.hostname_and_port()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    return site
+
+
 @transaction.atomic
-def site_ensure_home(
-    *, title_ar: str, intro_ar: str, title_en: str, intro_en: str, hostname: str = "localhost"
-) -> HomePage:
+def site_ensure_home(*, title_ar: str, intro_ar: str, title_en: str, intro_en: str) -> HomePage:
     """Make the Arabic home page the default site's root and give it a live English translation (idempotent)."""
     ar, _ = Locale.objects.get_or_create(language_code="ar")
     en, _ = Locale.objects.get_or_create(language_code="en")
@@ -28,10 +38,13 @@ def site_ensure_home(
         home = root.add_child(instance=HomePage(title=title_ar, slug="home", intro=intro_ar, locale=ar))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname=hostname, port=80, root_page=home, is_default_site=True, site_name=title_en)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save(update_fields=["root_page"])
+        hostname, port = site_address.hostname_and_port()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=title_en)
+    else:
+        if site.root_page_id != home.pk:
+            site.root_page = home
+            site.save(update_fields=["root_page"])
+        site_sync_public_address()
     english = home.get_translation_or_none(en)
     if english is None:
         english = home.copy_for_translation(en, copy_parents=False, alias=False)

@@ -21,6 +21,7 @@ wagtail_patterns = [
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     # Choosing documents in the admin hides documents of unpublished projects (projects_db); then Wagtail answers.
     path("admin/documents/chooser/chosen/<str:pk>/", projects_views.admin_document_chosen),

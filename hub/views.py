@@ -1,7 +1,8 @@
 """Site-level views that are not Wagtail pages."""
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -29,3 +30,9 @@ def healthz(request):
             "search": {"mode": "hybrid" if search["semantic"] else "lexical", "detail": search["detail"]},
         }
     )
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask /favicon.ico whatever the page says: send them to the project's icon among the static files."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))

@@ -9,6 +9,7 @@ from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+import hub.site_address as site_address
 from projects_db import fields
 from projects_db.filters import ProjectFilter, filter_errors
 from projects_db.selectors import published_projects
@@ -55,7 +56,7 @@ def _rows(request, filterset: ProjectFilter):
             "end_date": project.end_date.isoformat() if project.end_date else "",
             "budget_amount": str(project.budget_amount) if project.budget_amount is not None else "",
             "budget_currency": project.budget_currency,
-            "url": request.build_absolute_uri(project.get_absolute_url()),
+            "url": site_address.absolute_url(project.get_absolute_url()),
         }
 
 
@@ -89,10 +90,19 @@ class NewProjectsFeed(Feed):
     title = _("New e-municipality projects")
     subtitle = _("Projects newly published in the e-Municipality Knowledge Hub.")
 
+    # Absolute links at SITE_URL, so that Django does not prefix the request's host.
     def link(self):
         from django.urls import reverse
 
-        return reverse("projects_db:project_directory")
+        return site_address.absolute_url(reverse("projects_db:project_directory"))
+
+    def feed_url(self):
+        from django.urls import reverse
+
+        return site_address.absolute_url(reverse("projects_db:project_feed"))
+
+    def item_link(self, item):
+        return site_address.absolute_url(item.get_absolute_url())
 
     def items(self):
         return published_projects().order_by("-published_at")[:30]

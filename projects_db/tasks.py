@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
@@ -11,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+import hub.site_address as site_address
 from hub.accounts.roles import MINISTRY_EDITORS
 from hub.accounts.selectors import languages_of
 from hub.places import selectors as places
@@ -57,7 +57,7 @@ def notify_review(*, change_id: int) -> int:
         if change is None:  # already sent, or gone
             return 0
         recipients = _recipients(change)
-        context = {"change": change, "project": change.project, "site_url": settings.WAGTAILADMIN_BASE_URL}
+        context = {"change": change, "project": change.project, "site_url": site_address.site_url()}
         for language in sorted(set(recipients.values())):  # one e-mail per language, each in its readers' language
             with translation.override(language):
                 subject = render_to_string("projects_db/email/review_subject.txt", context).strip()

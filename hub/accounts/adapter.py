@@ -1,9 +1,13 @@
 """allauth adapter: after log-in, sign-up and log-out, stay in the language the person was using; a new account
 takes the page's language as its language preference, and allauth's e-mails to a known person use it."""
 
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 from django.utils.translation import get_language
+
+import hub.site_address as site_address
 
 
 def _in_current_language(url: str) -> str:
@@ -38,11 +42,27 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def send_mail(self, template_prefix, email, context):
-        """Verification and password e-mails in the person's language (the page's language for a stranger)."""
+        """Verification and password e-mails in the person's language (the page's language for a stranger),
+        naming the site (SITE_URL and its name) rather than the host the request came by."""
         user = context.get("user")
         if user is None or not getattr(user, "pk", None):
-            return super().send_mail(template_prefix, email, context)
+            return self._send_as_site(template_prefix, email, context)
         from hub.accounts import selectors
 
         with translation.override(selectors.language_of(user=user)):
-            return super().send_mail(template_prefix, email, context)
+            return self._send_as_site(template_prefix, email, context)
+
+    def _send_as_site(self, template_prefix, email, context):
+        return super().send_mail(template_prefix, email, {"current_site": site_address.public_site(), **context})
+
+    def format_email_subject(self, subject):
+        return f"[{site_address.site_name()}] {subject}"
+
+    def get_from_email(self):
+        return site_address.from_email()
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return site_address.absolute_url(urlsplit(super().get_email_confirmation_url(request, emailconfirmation)).path)
+
+    def get_reset_password_from_key_url(self, key):
+        return site_address.absolute_url(urlsplit(super().get_reset_password_from_key_url(key)).path)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+
+import hub.site_address as site_address
 
 
 @task()
@@ -34,11 +35,12 @@ def send_membership_decision(*, membership_request_id: int) -> bool:
                 "membership_request": membership_request,
                 "user": user,
                 "municipality": membership_request.municipality,
-                "profile_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("accounts:profile"),
+                "profile_url": site_address.absolute_url(reverse("accounts:profile")),
             }
             subject = render_to_string("accounts/email/membership_decision_subject.txt", context).strip()
             body = render_to_string("accounts/email/membership_decision_message.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            sender = site_address.from_email()  # the site's name in the reader's language
+        send_mail(subject, body, sender, [user.email])
         membership_request.notified_at = timezone.now()
         membership_request.save(update_fields=["notified_at"])
     return True

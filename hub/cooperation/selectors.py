@@ -422,6 +422,13 @@ def is_following(*, user: User | AnonymousUser, kind: str, target_id: int) -> bo
     return Follow.objects.filter(user=user, kind=kind, target_id=target_id).exists()  # type: ignore[misc]  # signed in
 
 
+def followed_ids(*, user: User | AnonymousUser, kind: str) -> set[int]:
+    """The ids of what the user follows of one kind (one query; none for a visitor), to show each button's state."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(Follow.objects.filter(user=user, kind=kind).values_list("target_id", flat=True))  # type: ignore[misc]  # signed in
+
+
 @dataclass
 class DigestGroup:
     kind: str

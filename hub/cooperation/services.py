@@ -590,6 +590,18 @@ def follow_toggle(*, user: User, kind: str, target_id: int) -> bool:
     return True
 
 
+def follow_set(*, user: User, kind: str, target_id: int, follow: bool) -> bool:
+    """Follow or stop following, as the button the user pressed said (so a second click of the same button, or
+    a page left open, changes nothing); returns True when now followed."""
+    if follow != selectors.is_following(user=user, kind=kind, target_id=target_id):
+        return follow_toggle(user=user, kind=kind, target_id=target_id)
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied
+    if kind not in Follow.Kind.values or not selectors.follow_target_exists(kind=kind, target_id=target_id):
+        raise ValidationError(_("There is nothing to follow here."))
+    return follow
+
+
 @transaction.atomic
 def digest_unsubscribe(*, user: User) -> None:
     state, _created = DigestState.objects.get_or_create(user=user)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+
+import hub.site_address as site_address
 
 
 @task()
@@ -21,7 +22,7 @@ def send_weekly_digest() -> int:
     from hub.cooperation import selectors, services
 
     sent = 0
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = site_address.site_url()
     for user in selectors.digest_recipients():
         now = timezone.now()
         since = selectors.digest_since(user_id=user.pk)
@@ -38,7 +39,8 @@ def send_weekly_digest() -> int:
             }
             subject = render_to_string("cooperation/email/digest_subject.txt", context).strip()
             body = render_to_string("cooperation/email/digest_message.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            sender = site_address.from_email()  # the site's name in the reader's language
+        send_mail(subject, body, sender, [user.email])
         services.digest_mark_sent(user_id=user.pk, when=now)
         sent += 1
     return sent

@@ -230,8 +230,12 @@ def _login_url() -> str:
 
 def recommendations(request):
     filters = selectors.RecommendationFilters.from_query(request.GET)
+    followed = selectors.followed_ids(user=request.user, kind="recommendation")
+    listed = list(selectors.recommendation_list(filters=filters))
+    for recommendation in listed:
+        recommendation.is_followed = recommendation.pk in followed
     context = {
-        "recommendations": list(selectors.recommendation_list(filters=filters)),
+        "recommendations": listed,
         "progress": selectors.recommendation_progress(),
         "bodies": list(selectors.responsible_bodies()),
         "filters": filters,
@@ -264,6 +268,8 @@ def who_has_done_this(request):
         "category": category,
         "asked": asked,
         "matches": matches,
+        "following_category": category is not None
+        and selectors.is_following(user=request.user, kind="category", target_id=category.pk),
         "show_contacts": request.user.is_authenticated
         and (is_editor(request.user) or staff_municipality_id(request.user) is not None),
     }
@@ -278,10 +284,15 @@ def who_has_done_this(request):
 def follow(request):
     kind = request.POST.get("kind", "")
     target = request.POST.get("target", "")
+    target_id = int(target) if target.isdigit() else 0
+    action = request.POST.get("action", "")
     try:
-        now_following = services.follow_toggle(
-            user=request.user, kind=kind, target_id=int(target) if target.isdigit() else 0
-        )
+        if action in ("follow", "unfollow"):  # the buttons say which (cooperation/_follow_button.html)
+            now_following = services.follow_set(
+                user=request.user, kind=kind, target_id=target_id, follow=action == "follow"
+            )
+        else:
+            now_following = services.follow_toggle(user=request.user, kind=kind, target_id=target_id)
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:

@@ -3,6 +3,7 @@
 from hub.models.events import EventIndexPage, EventKind, EventPage
 from hub.models.home import HomePage
 from hub.models.news import NewsIndexPage, NewsPage
+from hub.models.periodic import PeriodicJobRun
 from hub.models.practices import Audience, PracticeIndexPage, PracticePage
 from hub.models.standard import StandardPage
 from hub.models.stories import StoryIndexPage, StoryPage
@@ -15,6 +16,7 @@ __all__ = [
     "HomePage",
     "NewsIndexPage",
     "NewsPage",
+    "PeriodicJobRun",
     "PracticeIndexPage",
     "PracticePage",
     "StandardPage",

@@ -8,6 +8,8 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from machina import MACHINA_MAIN_STATIC_DIR, MACHINA_MAIN_TEMPLATE_DIR
 
+from hub.site_address import default_from_email
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -208,6 +210,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ar", "العربية"), ("en", "English")]
 TIME_ZONE = env("TIME_ZONE", default="Asia/Hebron")
 USE_I18N = True
+# Dates, times and numbers in each language's own way (hub/formats/). USE_THOUSAND_SEPARATOR stays off: it would
+# group every number a template shows, years ("2,012") and ids included; amounts and counts are grouped by the
+# `money` and `number` filters (hub_tags) instead.
+FORMAT_MODULE_PATH = ["hub.formats"]
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "hub" / "locale"]
 
@@ -353,7 +359,10 @@ PERMISSIONS_POLICY = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "e-Municipality Knowledge Hub"
-WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The site's public address: links in e-mails (allauth, reviews, forum, digest), the Wagtail site record (kept in
+# step on migrate), the sitemap, canonical links and og:url all start with it (hub/site_address.py).
+SITE_URL = (env("SITE_URL", default="") or "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploads to projects and forum attachments: hub/uploads.py checks type, size, pixels and that the content matches.
@@ -397,7 +406,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
 }
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="hub@localhost")
+# By default the site's name at no-reply@ SITE_URL's host; e-mails show the name in the reader's language.
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="") or default_from_email(SITE_URL, WAGTAIL_SITE_NAME)
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 if env("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))

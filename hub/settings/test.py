@@ -20,7 +20,8 @@ MEDIA_ROOT = VAR_DIR / f"test-media{WORKER_SUFFIX}"  # noqa: F405
 PRIVATE_MEDIA_ROOT = VAR_DIR / f"test-private-media{WORKER_SUFFIX}"  # noqa: F405
 SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
 ALLOWED_HOSTS = ["*"]
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 # The hub's anonymous page cache is off in tests (tests/hub/test_page_cache.py turns it on): tests stay independent.
 HUB_PAGE_CACHE_SECONDS = 0
 # With ELASTICSEARCH_URL set, tests must never write into the development alias of the same cluster.

@@ -4,7 +4,7 @@ Only projects_db.services writes these rows, so permissions, history and search 
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -308,3 +308,16 @@ class ProjectChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project_id} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def changed_field_labels(self) -> list[str]:
+        """The changed fields as the forms name them, in the active language (not "launch_date")."""
+        extra = {"outcomes": _("key figures"), "documents": _("documents"), "images": _("images"), "state": _("state")}
+        labels = []
+        for name in self.diff:
+            try:
+                field = Project._meta.get_field(name)
+            except FieldDoesNotExist:
+                field = None
+            label = extra.get(name) or getattr(field, "verbose_name", None)  # reverse relations have none
+            labels.append(str(label or name))
+        return labels

@@ -1,19 +1,13 @@
-// The site frame: on narrow screens the main navigation folds behind the "Menu" button.
-// Without JavaScript the navigation simply stays open.
+// The site frame: the main menu is a <details> that works without JavaScript. With it, Escape closes an open
+// menu or Cooperation list and gives focus back to its summary.
 (function () {
   "use strict";
-  var toggle = document.querySelector(".nav-toggle");
-  var nav = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
-  if (!nav) { return; }
-  toggle.hidden = false;
-  toggle.addEventListener("click", function () {
-    var open = toggle.getAttribute("aria-expanded") !== "true";
-    toggle.setAttribute("aria-expanded", String(open));
-  });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
-      toggle.setAttribute("aria-expanded", "false");
-      toggle.focus();
-    }
+    if (event.key !== "Escape") { return; }
+    var open = document.querySelectorAll(".site-header details[open]");
+    if (!open.length) { return; }
+    var last = open[open.length - 1];
+    last.open = false;
+    last.querySelector("summary").focus();
   });
 })();

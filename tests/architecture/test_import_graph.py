@@ -24,7 +24,14 @@ MIGRATION_LABELS = {
     "hub_forum": "forum",
     "hub_search": "search",
 }
-PROJECT = ("hub.settings", "hub.urls", "hub.wsgi", "hub.management.commands.load_demo_data")
+PROJECT = (
+    "hub.settings",
+    "hub.urls",
+    "hub.wsgi",
+    "hub.management.commands.load_demo_data",
+    "hub.periodic",
+    "hub.management.commands.run_periodic",
+)
 SHARED = (
     "hub.text",
     "hub.uploads",
@@ -34,6 +41,7 @@ SHARED = (
     "hub.snippet_views",
     "hub.storage",
     "hub.storage_s3",
+    "hub.site_address",
 )
 SKIP = {".venv", "var", "tests", "bench", "node_modules", "media", "static_collected"}
 

@@ -84,7 +84,7 @@ def test_a_story_renders_in_arabic_and_its_translation_in_english(client, sectio
     assert "<dt>42</dt>" in html and "<dt>60</dt>" in html
     assert 'alt="وصف الصورة"' in html and "srcset=" in html
     assert 'href="/en/stories/portal-launch/" hreflang="en"' in html
-    assert 'rel="canonical" href="http://localhost/ar/stories/portal-launch/"' in html
+    assert 'rel="canonical" href="http://testserver/ar/stories/portal-launch/"' in html
     assert 'property="og:image"' in html
 
     html = client.get("/en/stories/portal-launch/").content.decode()

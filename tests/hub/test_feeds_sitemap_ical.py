@@ -51,21 +51,21 @@ def test_sitemap_lists_both_languages_with_hreflang_alternates(client, sections)
     root = ET.fromstring(response.content)  # noqa: S314
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = {u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)}
-    assert "http://localhost/ar/stories/translated/" in urls
-    assert "http://localhost/en/stories/translated/" in urls
-    assert "http://localhost/en/stories/" in urls and "http://localhost/en/" in urls
-    assert "http://localhost/ar/stories/arabic-only/" in urls
+    assert "http://testserver/ar/stories/translated/" in urls
+    assert "http://testserver/en/stories/translated/" in urls
+    assert "http://testserver/en/stories/" in urls and "http://testserver/en/" in urls
+    assert "http://testserver/ar/stories/arabic-only/" in urls
     assert not any("draft" in loc for loc in urls)
     alternates = {
         link.get("hreflang"): link.get("href")
-        for link in urls["http://localhost/en/stories/translated/"].findall("x:link", ns)
+        for link in urls["http://testserver/en/stories/translated/"].findall("x:link", ns)
     }
     assert alternates == {
-        "ar": "http://localhost/ar/stories/translated/",
-        "en": "http://localhost/en/stories/translated/",
-        "x-default": "http://localhost/ar/stories/translated/",
+        "ar": "http://testserver/ar/stories/translated/",
+        "en": "http://testserver/en/stories/translated/",
+        "x-default": "http://testserver/ar/stories/translated/",
     }
-    assert urls["http://localhost/ar/stories/arabic-only/"].findall("x:link", ns) == []
+    assert urls["http://testserver/ar/stories/arabic-only/"].findall("x:link", ns) == []
 
 
 def parse_ics(text: str) -> list[dict]:
@@ -108,7 +108,7 @@ def test_an_event_ics_file_parses_with_utc_times_and_escaped_text(client, sectio
     assert event["SUMMARY"] == long_title
     assert event["DESCRIPTION"] == "سطر أول\nسطر ثانٍ"
     assert event["LOCATION"] == "الخليل, فلسطين"
-    assert event["URL"] == "http://localhost/ar/events/second-conference/"
+    assert event["URL"] == "http://testserver/ar/events/second-conference/"
 
 
 def test_the_calendar_feed_has_every_live_event_once(client, sections):

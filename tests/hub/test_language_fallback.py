@@ -16,7 +16,7 @@ def test_an_arabic_only_story_is_shown_in_the_english_interface_with_a_note(clie
     assert "This page has not been translated into your language yet; it is shown in Arabic." in html
     assert '<article class="hub-page" lang="ar" dir="rtl">' in html
     assert "<h1>الخرائط الرقمية</h1>" in html
-    assert 'rel="canonical" href="http://localhost/ar/stories/gis-maps/"' in html
+    assert 'rel="canonical" href="http://testserver/ar/stories/gis-maps/"' in html
 
 
 def test_the_switcher_on_an_untranslated_page_stays_on_that_page(client, sections):

@@ -24,7 +24,10 @@ def test_every_page_has_the_landmarks_a_screen_reader_jumps_between(client, home
     assert '<a class="skip-link" href="#main">Skip to content</a>' in html
     assert html.index('<header class="site-header">') < html.index('<main id="main"') < html.index("<footer")
     assert '<nav id="site-nav" class="site-nav" aria-label="Main navigation">' in html
-    assert 'aria-controls="site-nav" hidden>Menu</button>' in html  # shown by site.js; no script, open menu
+    # The menu is a <details>: "Menu" folds it on narrow screens with or without JavaScript.
+    assert '<details class="site-menu" id="site-menu">' in html
+    assert '<summary class="nav-toggle">Menu</summary>' in html
+    assert '<form class="header-search" method="get" action="/en/search/" role="search">' in html
 
 
 @pytest.mark.django_db
@@ -93,3 +96,25 @@ def test_no_page_loads_an_asset_from_another_site():
     remote = re.compile(r"<(?:link|script|img)\b[^>]*\b(?:href|src)=\"(?:https?:)?//", re.IGNORECASE)
     templates = list((settings.BASE_DIR / "templates").rglob("*.html"))
     assert [str(path) for path in templates if remote.search(path.read_text())] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "label"), [("ar", "ابحث عمّا أنجزته البلديات الأخرى"), ("en", "Find what")])
+def test_the_home_page_has_a_search_box_of_its_own_besides_the_headers(client, home_pages, language, label):
+    html = client.get(f"/{language}/").content.decode()
+    main = html[html.index('<main id="main"') : html.index("</main>")]
+    assert f'action="/{language}/search/"' in main and 'name="q"' in main and label in main
+    header = html[html.index('<header class="site-header">') : html.index("</header>")]
+    assert f'action="/{language}/search/"' in header
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_lead_back_from_a_deep_page(client, sections):
+    from tests.hub.factories import make_story
+
+    make_story(sections["stories"]["ar"], slug="deep", title="قصة عميقة")
+    html = client.get("/ar/stories/deep/").content.decode()
+    crumbs = html[html.index('<nav class="breadcrumbs"') : html.index("</nav>", html.index('<nav class="breadcrumbs"'))]
+    assert '<a href="/ar/">الرئيسية</a>' in crumbs
+    assert 'href="/ar/stories/"' in crumbs
+    assert '<li aria-current="page"><span dir="auto">قصة عميقة</span></li>' in crumbs

@@ -108,3 +108,20 @@ def test_only_editors_see_the_history_of_a_project(client, editor, member, hebro
     client.force_login(editor)
     body = client.get(f"/en/projects/{project.slug}/").content.decode()
     assert "<h2>History</h2>" in body and "editor" in body
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [("en", ["launch date", "contact e-mail", "key figures"]), ("ar", ["تاريخ الإطلاق", "البريد الإلكتروني للتواصل"])],
+)
+def test_the_history_names_changed_fields_by_their_labels_in_the_readers_language(
+    client, editor, hebron, language, labels
+):
+    project = ProjectFactory(lead_municipality=hebron)
+    diff = {"launch_date": [None, "2024-05-01"], "contact_email": ["", "it@hebron.example.ps"], "outcomes": [[], []]}
+    project.changes.create(action="edited", user=editor, diff=diff)
+    client.force_login(editor)
+    history = client.get(f"/{language}/projects/{project.slug}/").content.decode().split('class="project__history"')[1]
+    for label in labels:
+        assert label in history
+    assert "launch_date" not in history and "contact_email" not in history

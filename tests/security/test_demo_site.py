@@ -89,6 +89,7 @@ T = F + "topic/{topic_slug}-{topic_pk}/"
 EXPECTED = {
     "healthz": ("/healthz", "200 200 200 200 200 200 200"),
     "sitemap.xml": ("/sitemap.xml", "200 200 200 200 200 200 200"),
+    "favicon.ico": ("/favicon.ico", "301 301 301 301 301 301 301"),
     "api/v1/": ("/api/v1/", "302 302 302 302 302 302 302"),
     "api/v1/openapi.json": ("/api/v1/openapi.json", "200 200 200 200 200 200 200"),
     "api/v1/docs": ("/api/v1/docs", "200 200 200 200 200 200 200"),
@@ -412,6 +413,51 @@ def test_a_crawl_from_both_home_pages_meets_no_server_error_and_no_broken_link(c
     print(f"crawled {len(seen)} addresses, {len(queue)} left in the queue")
     assert failures == []
     assert len(seen) >= 100  # the crawl really went through the site
+
+
+# Every public section, by its address without the language prefix: a visitor reaches each within two clicks.
+SECTIONS = [
+    "stories/",
+    "practices/",
+    "projects/",
+    "municipalities/",
+    "forum/",
+    "cooperation/award/",
+    "cooperation/recommendations/",
+    "cooperation/who-has-done-this/",
+    "events/",
+    "news/",
+    "search/",
+    "about/",
+]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_visitor_reaches_every_public_section_within_two_clicks_from_the_home_page(clients, language):
+    client = clients["anonymous"]
+    home = f"/{language}/"
+
+    def links_of(url: str) -> set[str]:
+        response = client.get(url)
+        if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+            return set()
+        return {target for link in HREF.findall(response.content.decode()) if (target := _internal(link))}
+
+    one_click = links_of(home)
+    reached = set(one_click)
+    for url in sorted(one_click):
+        if url.startswith(home) and "?" not in url:
+            reached |= links_of(url)
+    missing = [section for section in SECTIONS if home + section not in reached]
+    assert missing == []
+    # The award is one click away: the header's Cooperation list and the footer both name it.
+    assert f"{home}cooperation/award/" in one_click
+
+
+def test_the_news_item_calling_for_award_nominations_links_to_the_award(clients):
+    html = clients["anonymous"].get("/ar/news/best-e-service-award-call/").content.decode()
+    article = html[html.index('<article class="hub-page"') : html.index("</article>")]
+    assert 'href="/ar/cooperation/award/"' in article
 
 
 # ---- the API under schemathesis ---------------------------------------------------------------------------------

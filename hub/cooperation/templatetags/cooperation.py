@@ -9,8 +9,11 @@ register = template.Library()
 
 @register.inclusion_tag("cooperation/municipality_panel.html", takes_context=True)
 def cooperation_panel(context, municipality):
+    user = context.get("user")
     return {
         "panel": selectors.municipality_panel(municipality=municipality),
+        "following": user is not None
+        and selectors.is_following(user=user, kind="municipality", target_id=municipality.pk),
         "request": context.get("request"),
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),

@@ -1,0 +1,70 @@
+"""axe-core in a real Chromium: no serious or critical violation on any kind of public page outside the forum, in
+Arabic and English, at 1280 and 360 px, over the demo content. (The forum's pages are checked with the forum.)"""
+
+import os
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = [
+    "",
+    "stories/",
+    "stories/hebron-e-portal-launch/",
+    "practices/",
+    "practices/digital-transformation-plan/",
+    "events/",
+    "events/first-international-conference-e-municipalities-2012/",
+    "news/",
+    "news/knowledge-hub-launched/",
+    "about/",
+    "projects/",
+    "projects/{project}/",
+    "municipalities/",
+    "municipalities/hebron/",
+    "cooperation/award/",
+    "cooperation/award/winners/",
+    "cooperation/recommendations/",
+    "cooperation/who-has-done-this/?q=payment",
+    "search/?q=portal",
+    "accounts/login/",
+    "accounts/signup/",
+    "accounts/password/reset/",
+    "no-such-page/",
+]
+
+
+@pytest.fixture
+def demo_content(transactional_db, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+
+    monkeypatch.setitem(os.environ, "DEMO_PASSWORD", "browser-tests-only")
+    call_command("load_demo_data", stdout=io.StringIO())
+
+
+def test_no_public_page_has_a_serious_or_critical_axe_violation(browser, live_server, demo_content):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from projects_db.selectors import published_projects
+
+    project = published_projects().order_by("pk").first()
+    axe = Axe()
+    found, checked = [], 0
+    for width in (1280, 360):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for language in ("ar", "en"):
+            for path in PAGES:
+                page.goto(f"{live_server.url}/{language}/{path.format(project=project.slug)}")
+                violations = axe.run(page).response["violations"]
+                checked += 1
+                found += [
+                    f"{width}px /{language}/{path}: {v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']][:3]}"
+                    for v in violations
+                    if v["impact"] in ("serious", "critical")
+                ]
+        context.close()
+    print(f"axe: {checked} pages checked, {len(found)} serious or critical violations")
+    assert found == []
