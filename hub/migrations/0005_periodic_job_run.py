@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hub', '0003_story_category_from_projects'),
+        ('hub', '0004_practice_event_lead_image'),
     ]
 
     operations = [
