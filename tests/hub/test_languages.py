@@ -33,5 +33,7 @@ def test_switcher_links_to_the_same_page_in_the_other_language(client, home_page
 
 def test_navigation_lists_every_section(client, home_pages):
     html = client.get("/en/").content.decode()
-    for label in ["Home", "Success stories", "Practices", "Projects", "Municipalities", "Forum", "Search"]:
+    assert 'class="site-name" href="/en/">e-Municipality Knowledge Hub</a>' in html  # the site's name leads home
+    for label in ["Success stories", "Practices", "Projects", "Municipal portals", "Forum", "Events", "News"]:
         assert f">{label}</a>" in html
+    assert 'role="search"' in html
