@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "hub",
     "hub.accounts",
     "hub.cooperation",
+    "hub.statistics",
     "hub.places",
     "hub.review",
     "projects_db",
