@@ -7,8 +7,9 @@ municipalities, nominations or posts: the page's query count does not grow with 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Min
 from django.db.models.functions import ExtractYear
@@ -80,7 +81,7 @@ def _english() -> bool:
     return (get_language() or "ar").startswith("en")
 
 
-def _name(row: dict, prefix: str) -> str:
+def _name(row: Mapping[str, Any], prefix: str) -> str:
     first, second = ("en", "ar") if _english() else ("ar", "en")
     return row.get(f"{prefix}_{first}") or row.get(f"{prefix}_{second}") or ""
 
@@ -289,10 +290,10 @@ def municipalities_map() -> Chart:
         MapPoint(
             name=m.name,
             governorate=m.governorate.name,
-            latitude=float(m.latitude),
-            longitude=float(m.longitude),
+            latitude=float(m.latitude or 0),  # never None here: filtered below
+            longitude=float(m.longitude or 0),
             services=counts.get(m.pk, 0),
-            url=m.get_absolute_url(),
+            url=reverse("projects_db:municipality_detail", kwargs={"slug": m.slug}),
             key=m.slug,
         )
         for m in places.municipalities().filter(latitude__isnull=False, longitude__isnull=False)
