@@ -11,13 +11,14 @@ from django.utils.safestring import SafeString, mark_safe
 
 from hub.statistics.selectors import Chart, readiness_level
 
-WIDTH = 640
-LABEL_WIDTH = 220
-VALUE_WIDTH = 56
-ROW = 28
+# A narrow drawing (scaled to the column's width) keeps labels readable on a 360 px phone as on a desktop.
+WIDTH = 460
+LABEL_WIDTH = 170
+VALUE_WIDTH = 40
+ROW = 30
 BAR = 18
 PAD = 10
-LABEL_CHARS = 34
+LABEL_CHARS = 22
 
 # Colours of the e-readiness levels (also in static/css/statistics.css, for the legend).
 READINESS_COLOURS = {"none": "#b0bec5", "started": "#a5d6a7", "medium": "#43a047", "high": "#0b6e4f"}
@@ -28,7 +29,8 @@ def _short(label: str) -> str:
 
 
 def _isolate(text: str, rtl: bool) -> str:
-    """Keep a label's own direction inside the SVG's left-to-right coordinates (digits, Latin names in Arabic)."""
+    """Keep a label's own direction inside the SVG, which is laid out left to right whatever the page's direction
+    (so that text-anchor means the same on both): the label's glyphs are still ordered for its language."""
     return f"\u2067{text}\u2069" if rtl else f"\u2066{text}\u2069"
 
 
@@ -40,7 +42,7 @@ def bar_chart(chart: Chart, *, rtl: bool) -> SafeString:
     area = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 2 * PAD
     parts = [
         f'<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" role="img" aria-labelledby="{chart.slug}-svg-title" focusable="false">',
+        f'width="100%" direction="ltr" role="img" aria-labelledby="{chart.slug}-svg-title" focusable="false">',
         f'<title id="{chart.slug}-svg-title">{escape(chart.title)}</title>',
     ]
     axis = WIDTH - PAD - LABEL_WIDTH if rtl else PAD + LABEL_WIDTH
@@ -92,7 +94,7 @@ def map_chart(chart: Chart) -> SafeString:
 
     parts = [
         f'<svg class="chart-svg chart-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-labelledby="{chart.slug}-svg-title">',
+        f'width="100%" direction="ltr" role="img" aria-labelledby="{chart.slug}-svg-title">',
         f'<title id="{chart.slug}-svg-title">{escape(chart.title)}</title>',
         f'<rect x="0" y="0" width="{width}" height="{height}" class="map-ground"/>',
     ]
