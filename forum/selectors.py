@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
@@ -53,6 +55,29 @@ def latest_public_topics(*, limit: int = 5) -> list[TopicModel]:
 def poster_count() -> int:
     """How many people have at least one approved post."""
     return Post.objects.filter(approved=True, poster__isnull=False).values("poster").distinct().count()
+
+
+def public_activity(*, since: datetime.datetime) -> dict:
+    """The public forums' activity for the statistics page: approved posts per month since `since`
+    ({"posts_by_month": [(date of the month's first day, n), ...]}), approved topics and how many of them are
+    solved (an accepted answer). Constant queries whatever the number of posts."""
+    forum_ids = public_forum_ids()
+    posts = (
+        Post.objects.filter(approved=True, topic__approved=True, topic__forum_id__in=forum_ids, created__gte=since)
+        .annotate(month=TruncMonth("created"))
+        .order_by()
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    topics = Topic.objects.filter(approved=True, forum_id__in=forum_ids).aggregate(
+        topics=Count("pk"), solved=Count("solution", distinct=True)
+    )
+    return {
+        "posts_by_month": [(row["month"].date(), row["n"]) for row in posts],
+        "topics": topics["topics"],
+        "solved": topics["solved"],
+    }
 
 
 def solution_for_topic(*, topic: TopicModel) -> TopicSolution | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("hub", "hub/accounts", "hub/cooperation", "hub/places", "projects_db", "forum", "search")
+APPS = ("hub", "hub/accounts", "hub/cooperation", "hub/places", "hub/statistics", "projects_db", "forum", "search")
 TARGET_LANGUAGES = ("ar",)
 SKIP_DIRS = {".venv", "var", "migrations", "node_modules", "__pycache__", "static_collected", "media"}
 # Templates under these folders of templates/ belong to that app's catalogue; the rest to hub.
@@ -27,6 +27,7 @@ TEMPLATE_OWNERS = {
     "machina": "forum",
     "search": "search",
     "cooperation": "hub/cooperation",
+    "statistics": "hub/statistics",
     "account": "hub/accounts",
     "accounts": "hub/accounts",
     "allauth": "hub/accounts",
@@ -71,6 +72,8 @@ def owner_of(path: Path) -> str:
         return "hub/cooperation"
     if parts[:2] == ("hub", "places"):
         return "hub/places"
+    if parts[:2] == ("hub", "statistics"):
+        return "hub/statistics"
     return parts[0] if parts[0] in APPS else "hub"
 
 

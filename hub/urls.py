@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("forum/", include("forum.urls")),
     path("search/", include("search.urls")),
     path("cooperation/", include("hub.cooperation.urls")),
+    path("statistics/", include("hub.statistics.urls")),
     path("", include("projects_db.urls")),  # /projects/ and /municipalities/
     # Wagtail serves every other path (home, stories, practices, ...): keep it last.
     path("", include(wagtail_patterns)),

@@ -35,7 +35,7 @@ MODEL_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
         # The cooperation snippets (docs/cooperation.md).
         *[
             ("cooperation", model, f"{action}_{model}")
-            for model in ("awardedition", "recommendation", "responsiblebody", "agreement")
+            for model in ("awardedition", "recommendation", "responsiblebody", "agreement", "trainingprogramme")
             for action in ALL_ACTIONS
         ],
     ],

@@ -418,7 +418,7 @@ def _twinning() -> None:
         kind=Agreement.Kind.TWINNING,
         title_ar="توأمة الخليل والكرك",
         title_en="Hebron–Karak twinning",
-        signed_on=datetime.date(2013, 4, 20),
+        signed_on=datetime.date(2012, 6, 12),  # signed at the Hebron conference
         parties=[hebron, karak],
         aims_ar="تبادل الخبرات في الخدمات الإلكترونية وتدريب الكوادر وتنظيم زيارات متبادلة.",
         aims_en="Exchange experience in e-services, train staff and organise exchange visits.",

@@ -1,4 +1,4 @@
-"""Cooperation: the best e-service award, the follow-up of recommendations, twinning agreements and follows.
+"""Cooperation: the best e-service award, the follow-up of recommendations, agreements, training and follows.
 
 Only hub.cooperation.services writes these rows (the Wagtail snippets call the same rules through clean()).
 """
@@ -343,15 +343,18 @@ class ProgressUpdate(models.Model):
         return _pick(self, "text")
 
 
-# ---- twinning ----
+# ---- agreements ----
 
 
 class Agreement(ClusterableModel):
-    """A twinning or cooperation agreement between municipalities, shown on each party's page."""
+    """A twinning, cooperation, university-partnership or training agreement between municipalities and, for
+    some, universities, companies' associations and other institutions; shown on each municipality's page."""
 
     class Kind(models.TextChoices):
         TWINNING = "twinning", _("Twinning")
         COOPERATION = "cooperation", _("Cooperation agreement")
+        UNIVERSITY = "university", _("University partnership")
+        TRAINING = "training", _("Training agreement")
         MEMORANDUM = "memorandum", _("Memorandum of understanding")
 
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.TWINNING)
@@ -359,6 +362,13 @@ class Agreement(ClusterableModel):
     title_en = models.CharField(_("title (English)"), max_length=250)
     signed_on = models.DateField(_("signed on"))
     parties = ParentalManyToManyField("places.Municipality", verbose_name=_("parties"), related_name="+")
+    organisations = ParentalManyToManyField(
+        "projects_db.Organisation",
+        verbose_name=_("other parties"),
+        blank=True,
+        related_name="+",
+        help_text=_("Universities, associations, companies or ministries that signed with the municipalities."),
+    )
     aims_ar = models.TextField(_("aims (Arabic)"), blank=True)
     aims_en = models.TextField(_("aims (English)"), blank=True)
     projects = ParentalManyToManyField(
@@ -371,6 +381,7 @@ class Agreement(ClusterableModel):
         FieldPanel("title_en"),
         FieldPanel("signed_on"),
         FieldPanel("parties"),
+        FieldPanel("organisations"),
         FieldPanel("aims_ar"),
         FieldPanel("aims_en"),
         FieldPanel("projects"),
@@ -384,6 +395,9 @@ class Agreement(ClusterableModel):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:agreement", kwargs={"pk": self.pk})
+
     @property
     def title(self) -> str:
         return _pick(self, "title")
@@ -391,6 +405,129 @@ class Agreement(ClusterableModel):
     @property
     def aims(self) -> str:
         return _pick(self, "aims")
+
+
+# ---- training ----
+
+
+class TrainingProgramme(models.Model):
+    """A training programme or course: who trains whom (a partner university, a company or a municipality), when,
+    on which topics and how many people were trained."""
+
+    class Kind(models.TextChoices):
+        PROGRAMME = "programme", _("Training programme")
+        COURSE = "course", _("Course")
+        WORKSHOP = "workshop", _("Workshop")
+
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.COURSE)
+    title_ar = models.CharField(_("title (Arabic)"), max_length=250)
+    title_en = models.CharField(_("title (English)"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True, allow_unicode=True)
+    provider = models.ForeignKey(
+        "projects_db.Organisation",
+        verbose_name=_("trainer (university or institution)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The partner university, company or institution that trains."),
+    )
+    provider_municipality = models.ForeignKey(
+        "places.Municipality",
+        verbose_name=_("training municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("A municipality that trains the staff of others (instead of, or with, an institution)."),
+    )
+    municipalities = models.ManyToManyField(
+        "places.Municipality", verbose_name=_("municipalities trained"), related_name="+"
+    )
+    audience_ar = models.CharField(_("who is trained (Arabic)"), max_length=250)
+    audience_en = models.CharField(_("who is trained (English)"), max_length=250, blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    topics_ar = models.TextField(_("topics (Arabic)"), help_text=_("One topic a line."))
+    topics_en = models.TextField(_("topics (English)"), blank=True, help_text=_("One topic a line."))
+    trained_count = models.PositiveIntegerField(_("number of people trained"), null=True, blank=True)
+    summary_ar = models.TextField(_("summary (Arabic)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("under the agreement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="trainings",
+    )
+    event = models.ForeignKey(
+        "hub.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The training event announcing this programme, if any."),
+    )
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("title_ar"),
+        FieldPanel("title_en"),
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [FieldPanel("provider"), FieldPanel("provider_municipality"), FieldPanel("municipalities")],
+            heading=_("Who trains whom"),
+        ),
+        FieldPanel("audience_ar"),
+        FieldPanel("audience_en"),
+        FieldPanel("starts_on"),
+        FieldPanel("ends_on"),
+        FieldPanel("topics_ar"),
+        FieldPanel("topics_en"),
+        FieldPanel("trained_count"),
+        FieldPanel("summary_ar"),
+        FieldPanel("summary_en"),
+        FieldPanel("agreement"),
+        FieldPanel("event"),
+    ]
+
+    class Meta:
+        ordering = ["-starts_on", "id"]
+        verbose_name = _("training programme")
+        verbose_name_plural = _("training programmes")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:training_detail", kwargs={"slug": self.slug})
+
+    @property
+    def title(self) -> str:
+        return _pick(self, "title")
+
+    @property
+    def audience(self) -> str:
+        return _pick(self, "audience")
+
+    @property
+    def summary(self) -> str:
+        return _pick(self, "summary")
+
+    @property
+    def topics(self) -> list[str]:
+        return [line.strip() for line in _pick(self, "topics").splitlines() if line.strip()]
+
+    def clean(self):
+        errors = {}
+        if not self.provider_id and not self.provider_municipality_id:
+            errors["provider"] = _("Say who trains: an institution, a municipality or both.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("A training cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
 
 
 # ---- follows and the weekly digest ----

@@ -1,4 +1,5 @@
-"""Reads of the cooperation app: award pages and ranking, recommendations, agreements, the matcher, the digest."""
+"""Reads of the cooperation app: award pages and ranking, recommendations, agreements, training, the matcher, the
+digest."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from django.core import signing
-from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -27,6 +28,7 @@ from hub.cooperation.models import (
     PublicVote,
     Recommendation,
     ResponsibleBody,
+    TrainingProgramme,
 )
 from hub.places import selectors as places
 from projects_db import selectors as projects
@@ -171,6 +173,17 @@ def edition_ranking(*, edition: AwardEdition) -> list[RankedNomination]:
     return ranked
 
 
+def award_participation() -> list[dict]:
+    """Per edition, oldest first: its year, how many nominations and municipalities took part (one query)."""
+    rows = AwardEdition.objects.annotate(
+        nominations_count=Count("nominations", distinct=True),
+        municipalities_count=Count("nominations__municipality", distinct=True),
+    ).order_by("year")
+    return [
+        {"year": e.year, "nominations": e.nominations_count, "municipalities": e.municipalities_count} for e in rows
+    ]
+
+
 def vote_counts(*, edition: AwardEdition) -> dict[int, int]:
     rows = PublicVote.objects.filter(edition=edition).values("nomination_id").annotate(n=Count("id"))
     return {row["nomination_id"]: row["n"] for row in rows}
@@ -268,24 +281,86 @@ def recommendation_by_slug(*, slug: str) -> Recommendation | None:
     return recommendation_list().filter(slug=slug).first()
 
 
-# ---- twinning and the municipality panel ----
+# ---- agreements, training and the municipality panel ----
+
+
+def _agreements() -> QuerySet[Agreement]:
+    """Agreements with their municipalities, other parties and published projects: four queries for any number."""
+    from projects_db.models import Organisation
+
+    return Agreement.objects.prefetch_related(
+        Prefetch("parties", queryset=projects.municipality_directory()),
+        Prefetch("organisations", queryset=Organisation.objects.order_by("name_en")),
+        Prefetch("projects", queryset=projects.published_projects()),
+    ).order_by("-signed_on", "id")
+
+
+def agreement_list() -> QuerySet[Agreement]:
+    """Every agreement, newest first (hub.cooperation.filters narrows it by type, municipality and year)."""
+    return _agreements()
+
+
+def agreement_by_pk(*, pk: int) -> Agreement | None:
+    return _agreements().prefetch_related("trainings").filter(pk=pk).first()
+
+
+def agreement_years() -> list[int]:
+    """The years in which agreements were signed, newest first (the year filter's choices)."""
+    return [d.year for d in Agreement.objects.dates("signed_on", "year", order="DESC")]
+
+
+def agreement_municipalities() -> list[Municipality]:
+    """The municipalities party to at least one agreement (the municipality filter's choices)."""
+    ids = Agreement.parties.through.objects.values("municipality_id")
+    return list(projects.municipality_directory().filter(pk__in=ids))
 
 
 def agreements_of(*, municipality_id: int) -> list[Agreement]:
     """The agreements a municipality is party to, with the other parties and linked projects."""
+    return list(_agreements().filter(parties__id=municipality_id).distinct())
+
+
+def _trainings() -> QuerySet[TrainingProgramme]:
+    return TrainingProgramme.objects.select_related(
+        "provider", "provider_municipality", "agreement", "event"
+    ).prefetch_related(Prefetch("municipalities", queryset=projects.municipality_directory()))
+
+
+def training_list() -> QuerySet[TrainingProgramme]:
+    """Training programmes and courses, newest first, with who trains and who is trained (two queries)."""
+    return _trainings().order_by("-starts_on", "id")
+
+
+def training_by_slug(*, slug: str) -> TrainingProgramme | None:
+    return _trainings().filter(slug=slug).first()
+
+
+def trainings_of(*, municipality_id: int) -> list[TrainingProgramme]:
+    """Training whose trainees or trainer include the municipality."""
     return list(
-        Agreement.objects.filter(parties__id=municipality_id)
-        .prefetch_related(
-            Prefetch("parties", queryset=projects.municipality_directory()),
-            Prefetch("projects", queryset=projects.published_projects()),
-        )
+        training_list()
+        .filter(Q(municipalities__id=municipality_id) | Q(provider_municipality_id=municipality_id))
         .distinct()
-        .order_by("-signed_on", "id")
     )
 
 
+def trainings_for_event(*, event_id: int) -> list[TrainingProgramme]:
+    """The training programmes a training event announces."""
+    return list(training_list().filter(event_id=event_id))
+
+
+def training_totals() -> dict:
+    """How many programmes, people trained and municipalities reached, in one query."""
+    row = TrainingProgramme.objects.aggregate(
+        programmes=Count("id", distinct=True),
+        municipalities=Count("municipalities", distinct=True),
+    )
+    trained = TrainingProgramme.objects.aggregate(n=Sum("trained_count"))["n"] or 0
+    return {**row, "trained": trained}
+
+
 def municipality_panel(*, municipality: Municipality) -> dict:
-    """E-readiness at a glance: services online, projects by status, twinning partners (five queries)."""
+    """E-readiness at a glance: services online, projects by status, agreements and their partners, training."""
     from projects_db.models import Project
 
     published = projects.municipality_projects(municipality=municipality)
@@ -306,6 +381,7 @@ def municipality_panel(*, municipality: Municipality) -> dict:
         ],
         "agreements": agreements,
         "partners": list(partners.values()),
+        "trainings": trainings_of(municipality_id=municipality.pk),
     }
 
 

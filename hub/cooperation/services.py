@@ -1,5 +1,5 @@
 """Writes of the cooperation app: nominations, jury scores, results, votes, recommendations and their progress
-updates, agreements, follows.
+updates, agreements, training programmes, follows.
 
 Every rule is checked here, on the server: a refused action raises ValidationError (bad input or a closed window,
 with a message for the user) or PermissionDenied (views answer 404), and changes nothing. The site's views, the
@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hub import caching
 from hub.accounts import selectors as accounts_selectors
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.caching import bump_on_commit
@@ -35,6 +36,7 @@ from hub.cooperation.models import (
     PublicVote,
     Recommendation,
     ResponsibleBody,
+    TrainingProgramme,
 )
 
 if TYPE_CHECKING:
@@ -502,39 +504,45 @@ def recommendation_delete(*, user: User | None, recommendation: Recommendation) 
     recommendation.delete()
 
 
-# ---- twinning ----
+# ---- agreements ----
 
 AGREEMENT_FIELDS = ("kind", "title_ar", "title_en", "signed_on", "aims_ar", "aims_en")
 
 
-def _check_parties(parties) -> None:
-    if len({p.pk for p in parties or []}) < 2:
-        raise ValidationError({"parties": _("An agreement needs at least two municipalities.")})
+def _check_parties(parties, organisations) -> None:
+    """At least one municipality, and at least two parties in all (municipalities and other institutions)."""
+    municipalities = {p.pk for p in parties or []}
+    if not municipalities:
+        raise ValidationError({"parties": _("An agreement needs at least one municipality.")})
+    if len(municipalities) + len({o.pk for o in organisations or []}) < 2:
+        raise ValidationError({"parties": _("An agreement needs at least two parties.")})
 
 
 @transaction.atomic
 @_shown_publicly
 def agreement_create(
     *,
-    user: User,
+    user: User | None,
     kind: str,
     title_ar: str,
     title_en: str,
     signed_on: datetime.date,
     parties: list,
+    organisations: list | None = None,
     aims_ar: str = "",
     aims_en: str = "",
     projects: list | None = None,
 ) -> Agreement:
-    """An editor records an agreement between at least two municipalities."""
+    """An editor records an agreement between municipalities (and universities or other institutions)."""
     _require_editor(user)
-    _check_parties(parties)
+    _check_parties(parties, organisations)
     agreement = Agreement(
         kind=kind, title_ar=title_ar, title_en=title_en, signed_on=signed_on, aims_ar=aims_ar, aims_en=aims_en
     )
     agreement.full_clean()
     agreement.save()
     agreement.parties.set(parties)
+    agreement.organisations.set(organisations or [])
     agreement.projects.set(projects or [])
     agreement.save()
     _audit(agreement, user=user, action="wagtail.create", content_changed=True)
@@ -544,16 +552,18 @@ def agreement_create(
 @transaction.atomic
 @_shown_publicly
 def agreement_update(*, user: User | None, agreement: Agreement, data: dict) -> Agreement:
-    """An editor corrects an agreement; it still needs at least two municipalities."""
+    """An editor corrects an agreement; it still needs a municipality and a second party."""
     _require_editor(user)
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    if "parties" in data:
-        _check_parties(data["parties"])
+    if "parties" in data or "organisations" in data:
+        _check_parties(
+            data.get("parties", agreement.parties.all()), data.get("organisations", agreement.organisations.all())
+        )
     for name in AGREEMENT_FIELDS:
         if name in data:
             setattr(agreement, name, data[name])
     agreement.full_clean()
-    for name in ("parties", "projects"):
+    for name in ("parties", "organisations", "projects"):
         if name in data:
             getattr(agreement, name).set(data[name] or [])
     agreement.save()
@@ -568,6 +578,79 @@ def agreement_delete(*, user: User | None, agreement: Agreement) -> None:
     _require_editor(user)
     _audit(agreement, user=user, action="wagtail.delete", deleted=True)
     agreement.delete()
+
+
+# ---- training programmes ----
+
+TRAINING_FIELDS = (
+    "kind",
+    "title_ar",
+    "title_en",
+    "slug",
+    "provider",
+    "provider_municipality",
+    "audience_ar",
+    "audience_en",
+    "starts_on",
+    "ends_on",
+    "topics_ar",
+    "topics_en",
+    "trained_count",
+    "summary_ar",
+    "summary_en",
+    "agreement",
+    "event",
+)
+
+
+def _save_training(training: TrainingProgramme, data: dict) -> list[str]:
+    _check_fields(data, (*TRAINING_FIELDS, "municipalities"))
+    if "municipalities" in data and not data["municipalities"]:
+        raise ValidationError({"municipalities": _("Name at least one municipality whose staff are trained.")})
+    event = data.get("event")
+    if event is not None and getattr(event, "kind", "training") != "training":
+        raise ValidationError({"event": _("Only an event of type training can announce a training programme.")})
+    changed = [name for name in TRAINING_FIELDS if name in data and getattr(training, name) != data[name]]
+    for name in TRAINING_FIELDS:
+        if name in data:
+            setattr(training, name, data[name])
+    training.full_clean()
+    training.save()
+    if "municipalities" in data:
+        training.municipalities.set(data["municipalities"])
+    transaction.on_commit(caching.bump_content_version)  # a training event's cached page lists its programmes
+    return changed
+
+
+@transaction.atomic
+def training_create(*, user: User | None, data: dict) -> TrainingProgramme:
+    """An editor records a training programme or course: who trains whom, when, on what, how many trained."""
+    _require_editor(user)
+    if not data.get("municipalities"):
+        raise ValidationError({"municipalities": _("Name at least one municipality whose staff are trained.")})
+    training = TrainingProgramme()
+    _save_training(training, data)
+    _audit(training, user=user, action="wagtail.create", content_changed=True)
+    return training
+
+
+@transaction.atomic
+def training_update(*, user: User | None, training: TrainingProgramme, data: dict) -> TrainingProgramme:
+    """An editor corrects a training programme (e.g. the number trained once it ends)."""
+    _require_editor(user)
+    training = TrainingProgramme.objects.select_for_update().get(pk=training.pk)
+    changed = _save_training(training, data)
+    _audit(training, user=user, action="wagtail.edit", content_changed=True, data={"changed": changed})
+    return training
+
+
+@transaction.atomic
+def training_delete(*, user: User | None, training: TrainingProgramme) -> None:
+    """An editor deletes a training programme: it leaves the pages of its municipalities and event."""
+    _require_editor(user)
+    _audit(training, user=user, action="wagtail.delete", deleted=True)
+    training.delete()
+    transaction.on_commit(caching.bump_content_version)
 
 
 # ---- follows and the digest ----

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.cooperation import selectors, services
+from hub.cooperation.filters import AgreementFilter, filter_errors
 from hub.cooperation.forms import NominationForm, ScoreForm
 from hub.cooperation.models import Nomination
 from hub.redirects import safe_next
@@ -242,6 +243,44 @@ def recommendations(request):
         "statuses": selectors.Recommendation.Status.choices,
     }
     return render(request, "cooperation/recommendations.html", context)
+
+
+# ---- agreements and training ----
+
+
+def agreements(request):
+    """Every agreement, filtered by type, municipality and year; a bad filter says why and lists nothing."""
+    filterset = AgreementFilter(request.GET, queryset=selectors.agreement_list())
+    valid = filterset.is_valid()
+    context = {
+        "filterset": filterset,
+        "agreements": list(filterset.qs) if valid else [],
+        "filter_errors": [] if valid else filter_errors(filterset),
+        "kinds": selectors.Agreement.Kind.choices,
+        "municipalities": selectors.agreement_municipalities(),
+        "years": selectors.agreement_years(),
+        "current": {name: request.GET.get(name, "") for name in ("kind", "municipality", "year")},
+    }
+    return render(request, "cooperation/agreements.html", context)
+
+
+def agreement(request, pk: int):
+    found = selectors.agreement_by_pk(pk=pk)
+    if found is None:
+        raise Http404
+    return render(request, "cooperation/agreement.html", {"agreement": found})
+
+
+def training(request):
+    context = {"trainings": list(selectors.training_list()), "totals": selectors.training_totals()}
+    return render(request, "cooperation/training.html", context)
+
+
+def training_detail(request, slug: str):
+    found = selectors.training_by_slug(slug=slug[:160])
+    if found is None:
+        raise Http404
+    return render(request, "cooperation/training_detail.html", {"training": found})
 
 
 # ---- who has done this? ----

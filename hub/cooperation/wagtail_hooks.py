@@ -1,9 +1,9 @@
-"""Editors run the award, the recommendations and the agreements from Wagtail's admin (snippets).
+"""Editors run the award, the recommendations, the agreements and training from Wagtail's admin (snippets).
 
-Award editions (with their inline criteria), recommendations (with their inline progress updates), agreements and
-responsible bodies are written through hub.cooperation.services (create, copy, edit, delete, bulk delete:
-hub.snippet_views), so the rules, the author of each progress update and the audit log are the same whoever writes
-(the demo loader calls the same services).
+Award editions (with their inline criteria), recommendations (with their inline progress updates), agreements,
+training programmes and responsible bodies are written through hub.cooperation.services (create, copy, edit,
+delete, bulk delete: hub.snippet_views), so the rules, the author of each progress update and the audit log are the
+same whoever writes (the demo loader calls the same services).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from hub.cooperation import services
-from hub.cooperation.models import Agreement, AwardEdition, Recommendation, ResponsibleBody
+from hub.cooperation.models import Agreement, AwardEdition, Recommendation, ResponsibleBody, TrainingProgramme
 from hub.snippet_views import (
     ServiceCreateView,
     ServiceEditView,
@@ -135,10 +135,21 @@ class AgreementViewSet(ServiceSnippetViewSet):
     instance_argument = "agreement"
 
 
+class TrainingViewSet(ServiceSnippetViewSet):
+    model = TrainingProgramme
+    icon = "user"
+    list_display = ["title", "kind", "provider", "starts_on", "trained_count"]
+    list_filter = ["kind"]
+    create_service = staticmethod(services.training_create)
+    edit_service = staticmethod(services.training_update)
+    delete_service = staticmethod(services.training_delete)
+    instance_argument = "training"
+
+
 class CooperationGroup(SnippetViewSetGroup):
     menu_label = _("Cooperation")
     menu_icon = "group"
-    items = (AwardEditionViewSet, RecommendationViewSet, ResponsibleBodyViewSet, AgreementViewSet)
+    items = (AwardEditionViewSet, RecommendationViewSet, ResponsibleBodyViewSet, AgreementViewSet, TrainingViewSet)
 
 
 register_snippet(CooperationGroup)

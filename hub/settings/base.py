@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "hub",
     "hub.accounts",
     "hub.cooperation",
+    "hub.statistics",
     "hub.places",
     "hub.review",
     "projects_db",

@@ -14,7 +14,17 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("hub.accounts", "hub.cooperation", "hub.places", "hub.review", "projects_db", "forum", "search", "hub")
+APPS = (
+    "hub.accounts",
+    "hub.cooperation",
+    "hub.places",
+    "hub.review",
+    "hub.statistics",
+    "projects_db",
+    "forum",
+    "search",
+    "hub",
+)
 MIGRATION_LABELS = {
     "hub": "hub",
     "accounts": "hub.accounts",

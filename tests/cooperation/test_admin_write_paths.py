@@ -60,7 +60,7 @@ def agreement_form(*parties, title_en="Hebron–Karak twinning") -> dict:
 def test_an_agreement_with_one_party_is_refused_in_the_admin_in_the_editors_language(editor_client, hebron):
     response = editor_client.post("/admin/snippets/cooperation/agreement/add/", agreement_form(hebron))
     assert response.status_code == 200
-    assert "تحتاج الاتفاقية إلى بلديتين على الأقل." in response.content.decode()  # the admin speaks Arabic first
+    assert "تحتاج الاتفاقية إلى طرفين على الأقل." in response.content.decode()  # the admin speaks Arabic first
     assert not Agreement.objects.exists()
 
 

@@ -41,7 +41,7 @@ def test_municipality_page_lists_its_projects_and_staff_count(client, hebron, na
 
 
 MUNICIPALITY_LIST_QUERIES = 3  # count, page of municipalities, governorates
-MUNICIPALITY_PAGE_QUERIES = 4  # municipality + staff count, projects; cooperation panel: statuses, agreements
+MUNICIPALITY_PAGE_QUERIES = 5  # municipality + staff count, projects; cooperation panel: statuses, agreements, training
 
 
 def test_municipality_pages_query_count_does_not_grow(client, django_assert_num_queries, hebron):

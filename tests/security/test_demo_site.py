@@ -53,7 +53,7 @@ def demo_objects() -> dict:
     from machina.core.db.models import get_model
 
     from forum.models import ForumKey
-    from hub.cooperation.models import AwardEdition, Nomination
+    from hub.cooperation.models import Agreement, AwardEdition, Nomination, TrainingProgramme
     from projects_db.models import Project
 
     Topic = get_model("forum_conversation", "Topic")
@@ -75,6 +75,8 @@ def demo_objects() -> dict:
         "member_pk": topic.poster_id,
         "year": edition.year,
         "nomination_pk": nomination.pk if nomination else 999999,
+        "agreement_pk": Agreement.objects.order_by("pk").first().pk,
+        "training_slug": TrainingProgramme.objects.order_by("pk").first().slug,
     }
 
 
@@ -185,6 +187,19 @@ EXPECTED = {
         "405 405 405 405 405 405 405",
     ),
     "{lang}/cooperation/recommendations/": ("/{lang}/cooperation/recommendations/", "200 200 200 200 200 200 200"),
+    "{lang}/cooperation/agreements/": ("/{lang}/cooperation/agreements/", "200 200 200 200 200 200 200"),
+    "{lang}/cooperation/agreements/<int:pk>/": (
+        "/{lang}/cooperation/agreements/{agreement_pk}/",
+        "200 200 200 200 200 200 200",
+    ),
+    "{lang}/cooperation/training/": ("/{lang}/cooperation/training/", "200 200 200 200 200 200 200"),
+    "{lang}/cooperation/training/<str:slug>/": (
+        "/{lang}/cooperation/training/{training_slug}/",
+        "200 200 200 200 200 200 200",
+    ),
+    "{lang}/statistics/": ("/{lang}/statistics/", "200 200 200 200 200 200 200"),
+    "{lang}/statistics/<slug:chart>/": ("/{lang}/statistics/projects-by-year/", "200 200 200 200 200 200 200"),
+    "{lang}/statistics/<slug:chart>.csv": ("/{lang}/statistics/municipalities-map.csv", "200 200 200 200 200 200 200"),
     "{lang}/cooperation/who-has-done-this/": ("/{lang}/cooperation/who-has-done-this/", "200 200 200 200 200 200 200"),
     "{lang}/cooperation/follow/": ("/{lang}/cooperation/follow/", "302 405 405 405 405 405 405"),
     "{lang}/cooperation/unsubscribe/<str:token>/": (
@@ -425,7 +440,10 @@ SECTIONS = [
     "cooperation/award/",
     "cooperation/recommendations/",
     "cooperation/who-has-done-this/",
+    "cooperation/agreements/",
+    "cooperation/training/",
     "events/",
+    "statistics/",
     "news/",
     "search/",
     "about/",

@@ -24,3 +24,9 @@ def cooperation_panel(context, municipality):
 def cooperation_project_link(project):
     """A link from a project page to "who has done this?" for that project."""
     return {"project": project}
+
+
+@register.inclusion_tag("cooperation/_event_trainings.html")
+def event_trainings(event):
+    """On a training event's page: the training programmes it announces, with a link to all training."""
+    return {"trainings": selectors.trainings_for_event(event_id=event.pk)}

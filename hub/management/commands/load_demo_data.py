@@ -11,6 +11,7 @@ STEPS = [
     "hub.demo:load",
     "projects_db.demo:load_projects",
     "hub.cooperation.demo:load",
+    "hub.cooperation.demo_training:load",
     "forum.demo:load",
     "search.demo:load",
 ]
