@@ -19,7 +19,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hub import caching
 from hub.accounts import selectors as accounts_selectors
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
 from hub.caching import bump_on_commit
@@ -618,7 +617,7 @@ def _save_training(training: TrainingProgramme, data: dict) -> list[str]:
     training.save()
     if "municipalities" in data:
         training.municipalities.set(data["municipalities"])
-    transaction.on_commit(caching.bump_content_version)  # a training event's cached page lists its programmes
+    bump_on_commit("cooperation", "pages")  # the municipality panels and a training event's page list programmes
     return changed
 
 
@@ -650,7 +649,7 @@ def training_delete(*, user: User | None, training: TrainingProgramme) -> None:
     _require_editor(user)
     _audit(training, user=user, action="wagtail.delete", deleted=True)
     training.delete()
-    transaction.on_commit(caching.bump_content_version)
+    bump_on_commit("cooperation", "pages")
 
 
 # ---- follows and the digest ----

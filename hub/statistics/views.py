@@ -8,7 +8,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language, get_language_bidi
 
+from hub.caching import cache_anonymous
 from hub.statistics import charts, selectors
+
+# The charts count projects, places, the award and the forum: any of them changing makes the cached pages stale.
+cached = cache_anonymous(sections=("projects", "places", "cooperation", "forum"), params=("category",))
 
 
 def _category(request) -> str:
@@ -24,6 +28,7 @@ def _drawn(chart_list: list[selectors.Chart]) -> list[dict]:
     return result
 
 
+@cached
 def index(request):
     chart_list = selectors.all_charts(adoption_category=_category(request))
     context = {"charts": _drawn(chart_list)}
@@ -37,12 +42,14 @@ def _chart_or_404(request, slug: str) -> selectors.Chart:
     return found
 
 
+@cached
 def chart(request, chart: str):
     found = _chart_or_404(request, chart)
     context = {"item": _drawn([found])[0]}
     return render(request, "statistics/chart.html", context)
 
 
+@cached
 def chart_csv(request, chart: str):
     """The chart's data table as CSV (UTF-8 with a byte-order mark, so spreadsheets read Arabic right)."""
     found = _chart_or_404(request, chart)
