@@ -18,7 +18,23 @@ DEFAULTS = {
     "FORUM_REPORTS_TO_HIDE": 3,
     # Notifications: at most one e-mail per topic and subscriber in this many minutes.
     "FORUM_NOTIFY_THROTTLE_MINUTES": 10,
-    # "Discuss this project" starts topics in this forum (a key of forum/tree.py)
+    # "Discuss this project" starts a project's topic in the forum of its category: {category slug: forum key of
+    # forum/tree.py}; a category not listed goes to FORUM_PROJECT_DISCUSSION_FORUM.
+    "FORUM_CATEGORY_FORUMS": {
+        "e-payment": "e-payment",
+        "finance-erp": "e-payment",
+        "e-permits": "permits",
+        "gis-planning": "gis",
+        "portal-services": "portals",
+        "complaints": "portals",
+        "open-data": "portals",
+        "documents-archiving": "infrastructure",
+        "infrastructure": "infrastructure",
+        "smart-city": "infrastructure",
+        "security": "security",
+        "legislation": "legislation",
+        "training": "training",
+    },
     "FORUM_PROJECT_DISCUSSION_FORUM": "portals",
     # Polls: the longest a poll may run, in days (machina accepts any number, which the database cannot store).
     "FORUM_POLL_MAX_DAYS": 365,

@@ -8,12 +8,12 @@ from datetime import timedelta
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
-from forum import conf, services
+from forum import conf, selectors, services
 from hub.text import SingleLineTextMixin
 from hub.uploads import validate_upload
 
@@ -117,7 +117,17 @@ class RequestPermissionsMixin:
         self._own_perm_handler = handler
 
 
-class LimitedPostForm(RequestPermissionsMixin, SingleLineTextMixin, MachinaPostForm):
+class ReplySubjectMixin:
+    """A reply's subject starts with "Re:" in the reader's language (machina's prefix is a setting, in English)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and self.topic and "subject" in self.fields:
+            prefix = gettext("Re:")
+            self.fields["subject"].initial = f"{prefix} {self.topic.subject}"
+
+
+class LimitedPostForm(RequestPermissionsMixin, ReplySubjectMixin, SingleLineTextMixin, MachinaPostForm):
     """machina's reply form, refusing posts beyond the limits of new members (FORUM_* settings)."""
 
     def clean(self):
@@ -178,3 +188,58 @@ class CheckedAttachmentFormset(MachinaAttachmentFormset):
             except forms.ValidationError as error:
                 form.add_error("file", error)
                 raise forms.ValidationError(error.messages) from None
+
+
+MachinaPollOptionFormset = get_class("forum_polls.forms", "TopicPollOptionFormset")
+
+
+class PollOptionFormset(MachinaPollOptionFormset):
+    """machina's poll options, with its one message (in English only: not marked for translation) translated."""
+
+    def clean(self):
+        try:
+            super().clean()
+        except forms.ValidationError:
+            raise forms.ValidationError(_("At least two poll options must be defined.")) from None
+
+
+MachinaTopicMoveForm = get_class("forum_moderation.forms", "TopicMoveForm")
+
+
+class DisabledOptionsSelect(forms.Select):
+    """A select whose options listed in `disabled_values` cannot be chosen (categories, the topic's own forum)."""
+
+    def __init__(self, *args, **kwargs):
+        self.disabled_values: set[str] = set()
+        super().__init__(*args, **kwargs)
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
+        if str(value) in self.disabled_values:
+            option["attrs"]["disabled"] = True
+        return option
+
+
+class TopicMoveForm(MachinaTopicMoveForm):
+    """machina's "Move topic" form with the forums named in the reader's language. machina marks the forums that
+    cannot be chosen with a dict label, which Django 5 takes for a group of options ("label", "disabled", "True");
+    here they are plain options, disabled."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = selectors.forum_names()
+        widget = DisabledOptionsSelect()
+        choices = []
+        for forum in self.allowed_forums:
+            label = names.get(forum.pk, (forum.name, ""))[0]
+            choices.append((forum.pk, f"{'— ' * forum.level}{label}"))
+            if forum.is_category or forum.pk == self.topic.forum_id:
+                widget.disabled_values.add(str(forum.pk))
+        self.fields["forum"].widget = widget
+        self.fields["forum"].choices = choices
+
+    def clean_forum(self):
+        try:
+            return super().clean_forum()
+        except forms.ValidationError:
+            raise forms.ValidationError(_("You cannot move the topic to this forum.")) from None

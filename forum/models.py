@@ -126,3 +126,28 @@ class ForumKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ForumName(models.Model):
+    """A forum's name and description in each of the site's languages, shown in the reader's language (machina keeps
+    one of each per forum: its `name`, from which it makes the slug, holds the Arabic one)."""
+
+    forum = models.OneToOneField("forum.Forum", on_delete=models.CASCADE, related_name="hub_names")
+    name_ar = models.CharField(_("name (Arabic)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    description_ar = models.TextField(_("description (Arabic)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+
+    class Meta:
+        verbose_name = _("forum name")
+        verbose_name_plural = _("forum names")
+
+    def __str__(self) -> str:
+        return self.name_ar
+
+    def name(self, language: str) -> str:
+        """The name in `language`; the Arabic one where there is no English."""
+        return (self.name_en if language == "en" else "") or self.name_ar
+
+    def description(self, language: str) -> str:
+        return (self.description_en if language == "en" else "") or self.description_ar

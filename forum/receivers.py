@@ -65,7 +65,7 @@ def _connect_page_cache() -> None:
     forum counters are saved through these models too, so a new post, an edit, an approval, a move or a deletion
     all reach here; permission rows change who may read."""
     from forum.caching import bump_content_version
-    from forum.models import TopicProject, TopicSolution
+    from forum.models import ForumName, TopicProject, TopicSolution
 
     models = [
         get_model("forum", "Forum"),
@@ -80,6 +80,7 @@ def _connect_page_cache() -> None:
         get_model("forum_permission", "GroupForumPermission"),
         TopicSolution,
         TopicProject,
+        ForumName,
     ]
     for model in models:
         for name, signal in (("save", post_save), ("delete", post_delete)):

@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from machina.core.db.models import get_model
 
+from forum.selectors import forum_name
 from search.registry import Adapter, Document, Visibility
 
 Post = get_model("forum_conversation", "Post")
@@ -59,7 +60,7 @@ class ForumPostAdapter(Adapter):
                 body=body,
                 url=post_url(post, language),
                 category=topic.forum.slug,
-                category_name=topic.forum.name,
+                category_name=forum_name(forum=topic.forum, language=language),
                 status="solved" if hasattr(topic, "solution") else "",
                 published_at=post.created,
                 updated_at=post.updated,
@@ -73,7 +74,7 @@ class ForumPostAdapter(Adapter):
 
 
 # What a post's document reads of its topic, loaded with it (the reply view loads its topic so: no query more).
-TOPIC_RELATED = ("topic", "topic__forum", "topic__poster__municipality__governorate")
+TOPIC_RELATED = ("topic", "topic__forum__hub_names", "topic__poster__municipality__governorate")
 
 
 def _place(*, topic, language: str) -> dict[str, str]:

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
+from django.utils import translation
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
-from forum.models import PendingNotification, PostReport, TopicProject, TopicSolution
+from forum.models import ForumKey, ForumName, PendingNotification, PostReport, TopicProject, TopicSolution
 
 Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     # machina ships no types: its models are Any to mypy; the name says which model a parameter is.
+    from machina.apps.forum.models import Forum as ForumModel
     from machina.apps.forum_conversation.models import Topic as TopicModel
 
     from hub.accounts.models import User
@@ -39,17 +41,45 @@ def readable_forum_ids(user: User | AnonymousUser | None) -> set[int]:
     return ids
 
 
+def forum_names(*, language: str | None = None) -> dict[int, tuple[str, str]]:
+    """{forum id: (name, description)} in `language` (the active one by default; Arabic where the English is
+    missing), for every forum that has names per language: one query for a whole page."""
+    language = language or translation.get_language() or "ar"
+    return {names.forum_id: (names.name(language), names.description(language)) for names in ForumName.objects.all()}
+
+
+def forum_name(*, forum: ForumModel, language: str | None = None) -> str:
+    """One forum's name in `language` (the active one by default); machina's name if it has none per language."""
+    language = language or translation.get_language() or "ar"
+    names = getattr(forum, "hub_names", None) if _names_loaded(forum) else None
+    if names is None:
+        names = ForumName.objects.filter(forum_id=forum.pk).first()
+    return names.name(language) if names is not None else forum.name
+
+
+def _names_loaded(forum) -> bool:
+    """Whether `forum.hub_names` is already loaded (select_related), so that reading it runs no query."""
+    try:
+        return "hub_names" in forum._state.fields_cache
+    except AttributeError:
+        return False
+
+
 def public_forum_ids() -> set[int]:
     return readable_forum_ids(AnonymousUser())
 
 
 def latest_public_topics(*, limit: int = 5) -> list[TopicModel]:
-    """Approved topics in the forums the public may read, latest activity first (the home page's list)."""
-    return list(
+    """Approved topics in the forums the public may read, latest activity first (the home page's list), each with
+    `hub_forum_name`: its forum's name in the active language."""
+    topics = list(
         Topic.objects.filter(approved=True, forum_id__in=public_forum_ids())
-        .select_related("forum")
+        .select_related("forum__hub_names")
         .order_by("-last_post_on", "-pk")[:limit]
     )
+    for topic in topics:
+        topic.hub_forum_name = forum_name(forum=topic.forum)  # in the reader's language, no query more
+    return topics
 
 
 def poster_count() -> int:
@@ -125,6 +155,17 @@ def project_card(*, project_id: int) -> dict | None:
     from projects_db import selectors as project_selectors
 
     return project_selectors.project_card(project_id=project_id)
+
+
+def project_discussion_forum(*, card: dict) -> ForumModel | None:
+    """Where a project's discussion starts: the forum of its category (FORUM_CATEGORY_FORUMS), else the default
+    project discussion forum (FORUM_PROJECT_DISCUSSION_FORUM)."""
+    from forum import conf
+
+    by_category = conf.get("FORUM_CATEGORY_FORUMS").get(card.get("category") or "")
+    keys = [key for key in (by_category, conf.get("FORUM_PROJECT_DISCUSSION_FORUM")) if key]
+    found = {link.key: link.forum for link in ForumKey.objects.select_related("forum").filter(key__in=keys)}
+    return next((found[key] for key in keys if key in found), None)
 
 
 def project_card_for_topic(*, topic: TopicModel) -> dict | None:

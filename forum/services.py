@@ -19,6 +19,7 @@ from machina.core.db.models import get_model
 from forum import caching, conf, permissions
 from forum.models import (
     ForumKey,
+    ForumName,
     ForumSubscription,
     NotificationPreference,
     PendingNotification,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
     # machina ships no types: its models are Any to mypy; these names say which model a parameter is.
     from machina.apps.forum.models import Forum as ForumModel
+    from machina.apps.forum_conversation.forum_polls.models import TopicPoll as TopicPollModel
     from machina.apps.forum_conversation.models import Post as PostModel
     from machina.apps.forum_conversation.models import Topic as TopicModel
 
@@ -44,6 +46,9 @@ if TYPE_CHECKING:
 Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
+TopicPoll = get_model("forum_polls", "TopicPoll")
+TopicPollOption = get_model("forum_polls", "TopicPollOption")
+TopicPollVote = get_model("forum_polls", "TopicPollVote")
 ForumPermission = get_model("forum_permission", "ForumPermission")
 GroupForumPermission = get_model("forum_permission", "GroupForumPermission")
 UserForumPermission = get_model("forum_permission", "UserForumPermission")
@@ -66,8 +71,8 @@ def setup_forum(*, stdout: OutputWrapper | None = None) -> dict[str, ForumModel]
         key = ForumKey.objects.select_related("forum").filter(key=spec.key).first()
         if key is None:
             forum = Forum(
-                name=spec.name,
-                description=spec.description,
+                name=spec.name_ar,
+                description=spec.description_ar,
                 type=Forum.FORUM_CAT if spec.is_category else Forum.FORUM_POST,
                 parent=forums.get(spec.parent),  # type: ignore[arg-type]  # no parent: None
             )
@@ -78,6 +83,14 @@ def setup_forum(*, stdout: OutputWrapper | None = None) -> dict[str, ForumModel]
                 stdout.write(f"forum: created {spec.key}")
         else:
             forum = key.forum
+        if not ForumName.objects.filter(forum=forum).exists():  # an editor's renaming is kept
+            forum_names_set(
+                forum=forum,
+                name_ar=spec.name_ar,
+                name_en=spec.name_en,
+                description_ar=spec.description_ar,
+                description_en=spec.description_en,
+            )
         forums[spec.key] = forum
         _grant(forum=forum, plan=permissions.PLAN[spec.kind], groups=groups, perms=perms)
     sync_all_user_groups()
@@ -123,6 +136,23 @@ def _grant(*, forum, plan: dict[str, list[str]], groups, perms) -> None:
     UserForumPermission.objects.filter(pk__in=denied_user_rows).update(has_perm=True)
     GroupForumPermission.objects.filter(pk__in=denied_group_rows).update(has_perm=True)
     caching.bump_content_version()  # bulk writes send no signal: who may read may have changed
+
+
+@transaction.atomic
+def forum_names_set(
+    *, forum: ForumModel, name_ar: str, name_en: str, description_ar: str = "", description_en: str = ""
+) -> ForumName:
+    """A forum's name and description in Arabic and English (shown in the reader's language). machina's own name
+    and description take the Arabic ones: the site's first language, and the name machina makes the slug from."""
+    names = ForumName.objects.filter(forum=forum).first() or ForumName(forum=forum)
+    names.name_ar, names.name_en = name_ar.strip(), name_en.strip()
+    names.description_ar, names.description_en = description_ar.strip(), description_en.strip()
+    names.full_clean()
+    names.save()
+    if (forum.name, str(forum.description or "")) != (names.name_ar, names.description_ar):
+        forum.name, forum.description = names.name_ar, names.description_ar
+        forum.save()
+    return names
 
 
 def forum_by_key(key: str) -> ForumModel | None:
@@ -474,6 +504,129 @@ def add_reply_to_counters(*, topic_id: int, forum_id: int, post_id: int, created
 
     Topic.objects.filter(pk=topic_id).update(**newest("posts_count"))
     Forum.objects.filter(pk=forum_id).update(**newest("direct_posts_count"))
+
+
+# --- Topics written outside the site's forms: the demo, an import ------------------------------------------------
+
+
+@transaction.atomic
+def topic_start(
+    *,
+    forum: ForumModel,
+    poster: User,
+    subject: str,
+    content: str,
+    created: datetime.datetime | None = None,
+    topic_type: int | None = None,
+    notify: bool = True,
+) -> TopicModel:
+    """A topic with its first post, as the new-topic form makes it (approved; its author follows it), dated
+    `created` (a date the source gives: an import, the demo). `notify=False` tells nobody (the demo)."""
+    topic = Topic.objects.create(
+        forum=forum,
+        poster=poster,
+        subject=subject,
+        type=Topic.TOPIC_POST if topic_type is None else topic_type,
+        status=Topic.TOPIC_UNLOCKED,
+        approved=True,
+    )
+    post = Post(topic=topic, poster=poster, subject=subject, content=content, approved=True)
+    post.full_clean(exclude=["topic", "poster", "anonymous_key", "username"])
+    post.save()
+    _date_post(post=post, created=created)
+    _after_post(post=post, notify=notify)
+    topic.refresh_from_db()
+    return topic
+
+
+@transaction.atomic
+def reply_add(
+    *,
+    topic: TopicModel,
+    poster: User,
+    content: str,
+    created: datetime.datetime | None = None,
+    notify: bool = True,
+) -> PostModel:
+    """A reply as the reply form makes it (approved; its author follows the topic), dated `created` if given."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):  # stored once for every reader: the site's first language
+        prefix = _("Re:")
+    subject = f"{prefix} {topic.subject}"
+    post = Post(topic=topic, poster=poster, subject=subject[:255], content=content, approved=True)
+    post.full_clean(exclude=["topic", "poster", "anonymous_key", "username"])
+    post.save()
+    _date_post(post=post, created=created)
+    _after_post(post=post, notify=notify)
+    return post
+
+
+def _date_post(*, post: PostModel, created: datetime.datetime | None) -> None:
+    """Give a post the date its source says, then recount its topic and forum (machina orders by date) and index it
+    again (its search document carries the date)."""
+    if created is None:
+        return
+    Post.objects.filter(pk=post.pk).update(created=created, updated=created)
+    post.created = post.updated = created
+    if post.topic.first_post_id in (None, post.pk):
+        Topic.objects.filter(pk=post.topic_id).update(created=created)
+    post.topic.refresh_from_db()
+    post.topic.update_trackers()
+    from forum.search import index_post
+
+    index_post(post)
+
+
+def _after_post(*, post: PostModel, notify: bool) -> None:
+    if post.poster_id:
+        post.topic.subscribers.add(post.poster_id)
+    if notify:
+        queue_post_notifications(post=post)
+
+
+@transaction.atomic
+def topic_import_state(*, topic: TopicModel, locked: bool = False, views: int = 0) -> None:
+    """What a topic written elsewhere (an import, the demo) brings from its source: locked or not, how often read."""
+    Topic.objects.filter(pk=topic.pk).update(
+        status=Topic.TOPIC_LOCKED if locked else Topic.TOPIC_UNLOCKED, views_count=max(views, 0)
+    )
+    from forum.caching import bump_content_version
+
+    bump_content_version()  # an UPDATE sends no signal
+
+
+@transaction.atomic
+def poll_create(
+    *,
+    topic: TopicModel,
+    question: str,
+    options: list[str],
+    max_options: int = 1,
+    duration: int | None = None,
+    user_changes: bool = False,
+) -> TopicPollModel:
+    """A poll on a topic, with its options, as the new-topic form adds one (at least two options)."""
+    if len(options) < 2:
+        raise ValidationError(_("At least two poll options must be defined."))
+    poll = TopicPoll(
+        topic=topic, question=question, max_options=max_options, duration=duration or None, user_changes=user_changes
+    )
+    poll.full_clean(exclude=["topic"])
+    poll.save()
+    TopicPollOption.objects.bulk_create([TopicPollOption(poll=poll, text=text) for text in options])
+    return poll
+
+
+@transaction.atomic
+def poll_vote(*, poll: TopicPollModel, user: User, options: list[str]) -> None:
+    """`user`'s vote for the options of `poll` named `options` (their text); a second vote replaces the first."""
+    chosen = list(TopicPollOption.objects.filter(poll=poll, text__in=options))
+    if not chosen or len(chosen) > poll.max_options:
+        raise ValidationError(_("Choose between one and %(count)d options.") % {"count": poll.max_options})
+    TopicPollVote.objects.filter(poll_option__poll=poll, voter=user).delete()
+    TopicPollVote.objects.bulk_create([TopicPollVote(poll_option=option, voter=user) for option in chosen])
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from machina.core.db.models import get_model
 
-from forum import conf, forms, selectors, services
+from forum import forms, selectors, services
 from hub.unsubscribe import read_token
 
 Forum = get_model("forum", "Forum")
@@ -172,14 +172,14 @@ def unsubscribe(request, token):
 
 
 def discuss_project(request, project_id):
-    """ "Discuss this project": open the project's topic, or start one in the project discussion forum."""
+    """ "Discuss this project": open the project's topic, or start one in the forum of the project's category."""
     card = selectors.project_card(project_id=project_id)
     if card is None:
         raise Http404
     topic = selectors.project_topics(project_id=project_id, user=request.user).first()
     if topic is not None:
         return HttpResponseRedirect(_topic_url(topic))
-    forum = services.forum_by_key(conf.get("FORUM_PROJECT_DISCUSSION_FORUM"))
+    forum = selectors.project_discussion_forum(card=card)
     if forum is None:
         raise Http404
     return redirect("hub_forum:project_topic_create", forum_slug=forum.slug, forum_pk=forum.pk, project_id=project_id)

@@ -211,12 +211,21 @@ def user_sees_portal_checks(user: User | AnonymousUser) -> bool:
 
 
 def project_card(*, project_id: int) -> dict | None:
-    """A published project as a small card for other apps (the forum shows it on a linked topic), or None."""
+    """A published project as a small card for other apps (the forum shows it on a linked topic and starts its
+    discussion in the forum of its category), or None."""
     project = (
         Project.objects.published()
-        .select_related("lead_municipality")
+        .select_related("lead_municipality", "category")
         .filter(pk=project_id)
-        .only("pk", "slug", "title", "summary", "lead_municipality__name_ar", "lead_municipality__name_en")
+        .only(
+            "pk",
+            "slug",
+            "title",
+            "summary",
+            "lead_municipality__name_ar",
+            "lead_municipality__name_en",
+            "category__slug",
+        )
         .first()
     )
     if project is None:
@@ -227,6 +236,7 @@ def project_card(*, project_id: int) -> dict | None:
         "url": project.get_absolute_url(),
         "municipality": project.lead_municipality.name if project.lead_municipality_id else "",
         "summary": project.summary,
+        "category": project.category.slug,
     }
 
 

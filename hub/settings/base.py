@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "widget_tweaks",
     # django-ninja as an app serves the API docs (Swagger UI) from its own static files instead of a CDN.
     "ninja",
-    "machina",
     # machina's apps; those whose views carry the site's rules are overridden by machina's mechanism: a package of
     # forum/machina_apps/ with the same label stands in place of machina's (forum/machina_apps/__init__.py).
     "forum.machina_apps.forum",
@@ -74,6 +73,9 @@ INSTALLED_APPS = [
     "forum.machina_apps.forum_member",
     "machina.apps.forum_permission",
     "forum.apps.HubForumConfig",
+    # machina itself (templates, static files, its catalogue) after the forum's apps, so that the forum's Arabic
+    # catalogue wins where machina's has a translation too (machina's misspells "Last post": أخر منشور).
+    "machina",
     # Background tasks
     "django_tasks",
     "django_tasks_db",

@@ -1,5 +1,6 @@
 // The forum's few interactions, without a library (machina's bundle brought jQuery 1.9 and Bootstrap for them):
-// "Add a poll option" / "Add another file" add a form to a formset, and a dropdown toggle opens its menu.
+// "Add a poll option" / "Add another file" add a form to a formset, a dropdown toggle opens its menu, and the
+// tabs of a post form (options, poll, attachments) show one section at a time.
 // Without JavaScript every form still works with the forms the page was sent with.
 (function () {
   "use strict";
@@ -85,5 +86,38 @@
       var menu = menuOf(toggle);
       if (menu && menu.classList.contains("show")) { close(toggle); toggle.focus(); }
     });
+  });
+
+  // Tabs (templates/machina/forum_conversation/partials/form_tabs.html): without JavaScript the tabs are links to
+  // sections that are all shown. Here one section shows at a time; arrow keys, Home and End move between the tabs
+  // (ARIA's tabs pattern), and a section with an error in it opens first.
+  Array.prototype.slice.call(document.querySelectorAll("[data-tabs]")).forEach(function (box) {
+    var tabs = Array.prototype.slice.call(box.querySelectorAll("[role=tab]"));
+    var panels = tabs.map(function (tab) { return document.getElementById(tab.getAttribute("aria-controls")); });
+    if (!tabs.length || panels.indexOf(null) !== -1) { return; }
+    function select(index, focus) {
+      tabs.forEach(function (tab, i) {
+        var on = i === index;
+        tab.setAttribute("aria-selected", String(on));
+        tab.tabIndex = on ? 0 : -1;
+        panels[i].hidden = !on;
+      });
+      if (focus) { tabs[index].focus(); }
+    }
+    tabs.forEach(function (tab, i) {
+      tab.addEventListener("click", function (event) { event.preventDefault(); select(i, false); });
+      tab.addEventListener("keydown", function (event) {
+        var last = tabs.length - 1;
+        var rtl = getComputedStyle(box).direction === "rtl";
+        var next = { ArrowRight: rtl ? i - 1 : i + 1, ArrowLeft: rtl ? i + 1 : i - 1, Home: 0, End: last }[event.key];
+        if (next === undefined) { return; }
+        event.preventDefault();
+        select((next + tabs.length) % tabs.length, true);
+      });
+    });
+    var withError = panels.findIndex(function (panel) {
+      return panel.querySelector(".has-error, .error, .errorlist, .message--error");
+    });
+    select(withError === -1 ? 0 : withError, false);
   });
 })();

@@ -43,6 +43,7 @@ def test_member_starts_a_topic_with_an_added_poll_option_and_file_after_a_previe
     page.goto(f"{live_server.url}/en/forum/forum/{forum.slug}-{forum.pk}/topic/create/")
     page.fill("#id_subject", "Which payment gateway?")
     page.fill("#id_content", "We compare three gateways; vote and share your contracts.")
+    page.get_by_role("tab", name="Poll").click()  # the form's options, poll and attachments are tabs
     page.fill("#id_poll_question", "Which gateway do you use?")
 
     options = page.locator("#poll_formset .poll-option-form")
@@ -54,6 +55,7 @@ def test_member_starts_a_topic_with_an_added_poll_option_and_file_after_a_previe
         page.fill(f"#id_poll-{n}-text", name)
     assert page.locator(f"#id_poll-{before}-text").input_value() != ""
 
+    page.get_by_role("tab", name="Attachments").click()
     files = page.locator("#attachment_formset .attachment-form")
     assert files.count() == 1
     page.get_by_text("Add another file").click()
@@ -63,11 +65,11 @@ def test_member_starts_a_topic_with_an_added_poll_option_and_file_after_a_previe
         path.write_text(f"Contract {n}: fees and settlement times.")
         page.set_input_files(f"#id_attachment-{n}-file", str(path))
 
-    page.locator("input[name=preview]").click()
+    page.locator("button[name=preview]").click()
     page.wait_for_load_state("networkidle")
     assert "We compare three gateways" in page.locator("main").inner_text()
     assert page.locator("#id_content").input_value().startswith("We compare three gateways")
-    page.locator(".form-actions input[type=submit]:not([name=preview])").click()
+    page.locator(".form-actions button[type=submit]:not([name=preview])").click()
     page.wait_for_selector("h1:has-text('Which payment gateway?')")
     body = page.locator("main").inner_text()
     assert "Which gateway do you use?" in body

@@ -8,7 +8,7 @@ from forum import selectors
 from forum.models import TopicProject
 from tests.forum import factories
 from tests.forum.conftest import form_data, topic_url
-from tests.projects_db.factories import ProjectFactory
+from tests.projects_db.factories import CategoryFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,21 @@ def test_discussing_a_project_starts_a_linked_topic_then_opens_it(client, forums
     assert list(selectors.project_topics(project_id=project.pk, user=None)) == [topic]
     # the project page lists the topic that discusses it
     assert topic.subject in client.get(project.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("category", "forum_key"),
+    [("gis-planning", "gis"), ("e-payment", "e-payment"), ("e-permits", "permits"), ("a-new-category", "portals")],
+)
+def test_a_projects_discussion_starts_in_the_forum_of_its_category(client, forums, staff, category, forum_key):
+    project = ProjectFactory(category=CategoryFactory(slug=category))
+    client.force_login(staff)
+    create_url = client.get(reverse("hub_forum:discuss_project", args=[project.pk]))["Location"]
+    forum = forums[forum_key]
+    assert create_url == reverse(
+        "hub_forum:project_topic_create",
+        kwargs={"forum_slug": forum.slug, "forum_pk": forum.pk, "project_id": project.pk},
+    )
 
 
 def test_unknown_or_unpublished_project_is_404(client, forums, staff, project):

@@ -168,6 +168,7 @@ class TopicCreateView(_OnePostAtATime, _TellsReaders, _Limited, machina.TopicCre
     topic is linked to that project (in the path, as machina's form posts to ".")."""
 
     post_form_class = forms.LimitedTopicForm
+    poll_option_formset_class = forms.PollOptionFormset
 
     def _project_card(self):
         project_id = self.kwargs.get("project_id")
@@ -204,6 +205,7 @@ class PostUpdateView(_LogsEditsOfOthers, _Limited, machina.PostUpdateView):
 
 class TopicUpdateView(_LogsEditsOfOthers, _Limited, machina.TopicUpdateView):
     post_form_class = forms.LimitedTopicForm
+    poll_option_formset_class = forms.PollOptionFormset
 
 
 class PostDeleteView(machina.PostDeleteView):

@@ -4,7 +4,7 @@ applies what follows: forum.services.post_approved), in the action's transaction
 from django.db import transaction
 from machina.apps.forum_moderation import views as machina
 
-from forum import services
+from forum import forms, services
 
 
 class TopicLockView(machina.TopicLockView):
@@ -24,6 +24,8 @@ class TopicUnlockView(machina.TopicUnlockView):
 
 
 class TopicMoveView(machina.TopicMoveView):
+    form_class = forms.TopicMoveForm
+
     def form_valid(self, form):
         with transaction.atomic():
             response = super().form_valid(form)
