@@ -1,71 +1,119 @@
-"""Demo forum: the forum tree (setup_forum) and a few real questions in Arabic and English, some solved."""
+"""Demo forum: the forum tree (setup_forum) and a living community (forum/demo_data.py): the demo accounts and
+practitioners of other municipalities, topics in every forum with replies, accepted answers, a poll, mentions and
+questions about demo projects. Everything is written through the forum's services; idempotent (a topic whose subject
+exists is left alone)."""
+
+from __future__ import annotations
+
+import datetime
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
 from machina.core.db.models import get_model
 
-from forum import services
+from forum import demo_data, services
 
 Topic = get_model("forum_conversation", "Topic")
 Post = get_model("forum_conversation", "Post")
 
-# (forum key, asker, subject, question, [(replier, reply)], index of the accepted reply or None)
-TOPICS = [
-    (
-        "e-payment", "staff-hebron", "كيف نطابق مدفوعات البنك مع نظام الفوترة؟",
-        "نستلم كشفًا يوميًا من البنك لكن أرقام المراجع لا تطابق أرقام الفواتير دائمًا. كيف تعاملتم مع ذلك؟",
-        [("staff-nablus", "أضفنا رقم الفاتورة في حقل المرجع عند الدفع، ونطابق آليًا كل ليلة؛ وما لا يتطابق يذهب "
-          "إلى قائمة مراجعة يدوية."), ("member", "نستخدم أيضًا المبلغ والتاريخ كمفتاح احتياطي.")], 0,
-    ),
-    (
-        "portals", "staff-nablus", "Sending SMS notifications in Arabic",
-        "Our SMS gateway shows question marks instead of Arabic letters. What encoding do you use?",
-        [("staff-hebron", "Send the message as UCS-2 (data coding 8). Arabic SMS are limited to 70 characters "
-          "per part, so keep notices short.")], 0,
-    ),
-    (
-        "infrastructure", "member", "Backups for a small municipality with one server",
-        "We have a single server and no IT team. What is the simplest reliable backup?",
-        [("staff-hebron", "Nightly database dumps copied to an external disk and to the ministry's cloud, "
-          "and a restore test every month.")], None,
-    ),
-    (
-        "e-payment", "staff-hebron", "العربية في فواتير PDF",
-        "تظهر الحروف العربية في الفواتير مقطعة ومن اليسار إلى اليمين. ما الحل؟",
-        [("staff-nablus", "استخدموا خطًا يدعم العربية مع مكتبة تشكيل الحروف (shaping) واتجاه النص من اليمين.")], 0,
-    ),
-]  # fmt: skip
+TOPIC_TYPES = {"post": Topic.TOPIC_POST, "sticky": Topic.TOPIC_STICKY, "announce": Topic.TOPIC_ANNOUNCE}
+# Authors an earlier demo made up when the demo accounts were missing: their posts go to the demo accounts.
+GHOSTS = {"forum-staff-hebron": "hebron", "forum-staff-nablus": "nablus", "forum-member": "member"}
 
 
-def _author(username: str):
-    """The demo account if the accounts demo made it; otherwise a demo author of our own."""
+def _people(*, stdout=None) -> dict:
+    """The demo accounts (hub.accounts.demo) and the forum's practitioners, by username."""
+    from hub.accounts import demo as accounts_demo
+
+    people = {
+        u.username: u
+        for u in get_user_model().objects.filter(username__in=[a.username for a in accounts_demo.ACCOUNTS])
+    }
+    for person in demo_data.PEOPLE:
+        user = accounts_demo.ensure_character(
+            accounts_demo.DemoAccount(
+                person.username, "forum practitioner", person.display_name, person.job_title,
+                municipality_slug=person.municipality, bio=person.bio,
+            )
+        )  # fmt: skip
+        if user is not None:
+            people[user.username] = user
+    return people
+
+
+@transaction.atomic
+def _retire_ghosts(people: dict) -> None:
+    """Give the posts of the made-up authors of an earlier demo to the demo accounts, and remove those authors."""
     user_model = get_user_model()
-    user = user_model.objects.filter(username=username).first()
-    if user is None:
-        user, _created = user_model.objects.get_or_create(
-            username=f"forum-{username}", defaults={"email": f"forum-{username}@example.org"}
-        )
-    return user
+    for ghost_name, real_name in GHOSTS.items():
+        ghost = user_model.objects.filter(username=ghost_name).first()
+        real = people.get(real_name)
+        if ghost is None or real is None:
+            continue
+        Topic.objects.filter(poster=ghost).update(poster=real)
+        Post.objects.filter(poster=ghost).update(poster=real)
+        for topic in Topic.objects.filter(subscribers=ghost):
+            topic.subscribers.add(real)
+        ghost.delete()
 
 
 def load(*, stdout=None) -> None:
-    """Create the forum tree and demo topics (idempotent)."""
+    """Create the forum tree and the demo community (idempotent)."""
     forums = services.setup_forum(stdout=stdout)
-    for key, asker, subject, question, replies, accepted in TOPICS:
-        if Topic.objects.filter(subject=subject).exists():
-            continue
-        poster = _author(asker)
-        topic = Topic.objects.create(
-            forum=forums[key], poster=poster, subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED
-        )
-        first = Post.objects.create(topic=topic, poster=poster, subject=subject, content=question, approved=True)
-        posts = [
-            Post.objects.create(topic=topic, poster=_author(who), subject=f"Re: {subject}", content=text, approved=True)
-            for who, text in replies
-        ]
-        for post in (first, *posts):
-            services.post_created(post=post)  # as if written on the site: the authors follow their topics
-        if accepted is not None:
-            topic.refresh_from_db()
-            services.mark_solution(topic=topic, post=posts[accepted], user=poster)
+    people = _people(stdout=stdout)
+    if "editor" not in people:
         if stdout:
-            stdout.write(f"forum: demo topic {subject}")
+            stdout.write("forum: the demo accounts are missing (see DEMO_PASSWORD); no demo topics.")
+        return
+    _retire_ghosts(people)
+    now = timezone.now()
+    existing = set(
+        Topic.objects.filter(subject__in=[t.subject for t in demo_data.TOPICS]).values_list("subject", flat=True)
+    )
+    for spec in demo_data.TOPICS:
+        if spec.subject in existing:
+            continue
+        _topic(spec=spec, forum=forums[spec.forum], people=people, start=now - datetime.timedelta(days=spec.days_ago))
+        if stdout:
+            stdout.write(f"forum: demo topic {spec.subject}")
+
+
+@transaction.atomic
+def _topic(*, spec, forum, people: dict, start: datetime.datetime) -> None:
+    asker = people[spec.author]
+    topic = services.topic_start(
+        forum=forum, poster=asker, subject=spec.subject, content=spec.text, created=start,
+        topic_type=TOPIC_TYPES[spec.kind], notify=False,
+    )  # fmt: skip
+    if spec.poll:
+        poll = services.poll_create(
+            topic=topic, question=spec.poll.question, options=list(spec.poll.options),
+            max_options=spec.poll.max_options, duration=spec.poll.duration, user_changes=spec.poll.user_changes,
+        )  # fmt: skip
+        for option, voters in spec.poll.votes.items():
+            for username in voters:
+                services.poll_vote(poll=poll, user=people[username], options=[option])
+    replies = [
+        services.reply_add(
+            topic=topic,
+            poster=people[reply.author],
+            content=reply.text,
+            created=start + datetime.timedelta(hours=reply.hours + index),
+            notify=False,
+        )  # fmt: skip
+        for index, reply in enumerate(spec.replies)
+    ]
+    if spec.accepted is not None:
+        topic.refresh_from_db()
+        services.mark_solution(topic=topic, post=replies[spec.accepted], user=asker)
+    if spec.project:
+        from projects_db import selectors as project_selectors
+
+        project_id = (
+            project_selectors.published_projects().filter(slug=spec.project).values_list("pk", flat=True).first()
+        )
+        if project_id is not None:
+            services.link_topic_to_project(topic=topic, project_id=project_id)
+    if spec.locked or spec.views:
+        services.topic_import_state(topic=topic, locked=spec.locked, views=spec.views)

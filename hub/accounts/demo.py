@@ -143,6 +143,25 @@ def _ensure_staff(account: DemoAccount, users: dict[str, User], editor: User) ->
     return True
 
 
+def ensure_character(account: DemoAccount) -> User | None:
+    """An account that only appears in the demo content (a practitioner who writes in the forum): a verified
+    address, no password anyone could sign in with, and, with a municipality, verified staff of it through the same
+    request-and-verify path as the demo staff. None when the demo accounts are not there (they were skipped: see
+    `load`), as the demo editor verifies."""
+    editor = User.objects.filter(username="editor").first()
+    if editor is None:
+        return None
+    user = User.objects.filter(username=account.username).first()
+    if user is None:
+        user = _ensure_account(account, password="")
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    if account.municipality_slug:
+        _ensure_staff(account, {account.username: user}, editor)
+        user.refresh_from_db()
+    return user
+
+
 def _print_table(stdout, password: str) -> None:
     rows = [(account.role, account.email) for account in ACCOUNTS]
     width = max(len(role) for role, _ in rows)
