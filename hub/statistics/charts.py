@@ -94,7 +94,7 @@ def map_chart(chart: Chart) -> SafeString:
 
     parts = [
         f'<svg class="chart-svg chart-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" direction="ltr" role="img" aria-labelledby="{chart.slug}-svg-title">',
+        f'width="100%" direction="ltr" role="group" aria-labelledby="{chart.slug}-svg-title">',  # it holds links
         f'<title id="{chart.slug}-svg-title">{escape(chart.title)}</title>',
         f'<rect x="0" y="0" width="{width}" height="{height}" class="map-ground"/>',
     ]
@@ -116,11 +116,11 @@ def map_chart(chart: Chart) -> SafeString:
         x, y = project(point.latitude, point.longitude)
         level = readiness_level(point.services)
         radius = 5 + min(point.services, 6)
+        label = f"{escape(point.name)} ({escape(point.governorate)}): {number_format(point.services)}"
         parts.append(
-            f'<a href="{escape(point.url)}"><circle cx="{x}" cy="{y}" r="{radius}" '
+            f'<a href="{escape(point.url)}" aria-label="{label}"><circle cx="{x}" cy="{y}" r="{radius}" '
             f'fill="{READINESS_COLOURS[level]}" class="map-point map-point--{level}">'
-            f"<title>{escape(point.name)} ({escape(point.governorate)}): {number_format(point.services)}</title>"
-            "</circle></a>"
+            f"<title>{label}</title></circle></a>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # every text above is escaped

@@ -26,6 +26,12 @@ PAGES = [
     "cooperation/award/winners/",
     "cooperation/recommendations/",
     "cooperation/who-has-done-this/?q=payment",
+    "cooperation/agreements/",
+    "cooperation/agreements/{agreement}/",
+    "cooperation/training/",
+    "cooperation/training/{training}/",
+    "statistics/",
+    "statistics/municipalities-map/",
     "search/?q=portal",
     "accounts/login/",
     "accounts/signup/",
@@ -47,9 +53,12 @@ def demo_content(transactional_db, monkeypatch):
 def test_no_public_page_has_a_serious_or_critical_axe_violation(browser, live_server, demo_content):
     from axe_playwright_python.sync_playwright import Axe
 
+    from hub.cooperation.models import Agreement, TrainingProgramme
     from projects_db.selectors import published_projects
 
     project = published_projects().order_by("pk").first()
+    agreement = Agreement.objects.order_by("pk").first()
+    training = TrainingProgramme.objects.order_by("pk").first()
     axe = Axe()
     found, checked = [], 0
     for width in (1280, 360):
@@ -57,7 +66,8 @@ def test_no_public_page_has_a_serious_or_critical_axe_violation(browser, live_se
         page = context.new_page()
         for language in ("ar", "en"):
             for path in PAGES:
-                page.goto(f"{live_server.url}/{language}/{path.format(project=project.slug)}")
+                filled = path.format(project=project.slug, agreement=agreement.pk, training=training.slug)
+                page.goto(f"{live_server.url}/{language}/{filled}")
                 violations = axe.run(page).response["violations"]
                 checked += 1
                 found += [

@@ -27,7 +27,9 @@ DEMO_STEPS = [
 
 
 @pytest.fixture
-def demo(db):
+def demo(db, monkeypatch):
+    # The demo accounts (and with them the forum's demo topics) are made only with a password to give them.
+    monkeypatch.setenv("DEMO_PASSWORD", "browser-tests-only")
     for step in DEMO_STEPS:
         module, function = step.split(":")
         getattr(import_module(module), function)()

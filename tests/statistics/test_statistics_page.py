@@ -130,7 +130,7 @@ def test_the_map_places_municipalities_by_their_coordinates_and_colours_them(cli
         ProjectFactory(lead_municipality=east, category=e_payment, status="live")
     MunicipalityFactory(slug="nowhere")  # no coordinates: not drawn
     page = client.get(url("statistics_chart", "en", chart="municipalities-map")).content.decode()
-    circles = re.findall(r'<a href="([^"]+)"><circle cx="([\d.]+)"[^>]*class="map-point map-point--(\w+)"', page)
+    circles = re.findall(r'<a href="([^"]+)"[^>]*><circle cx="([\d.]+)"[^>]*class="map-point map-point--(\w+)"', page)
     by_url = {href: (float(x), level) for href, x, level in circles}
     with translation.override("en"):
         west_url, east_url = west.get_absolute_url(), east.get_absolute_url()
