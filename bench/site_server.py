@@ -51,6 +51,15 @@ def prepare_database(keep: bool) -> bool:
         if exists and not keep:
             cursor.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(DATABASE)))
             exists = False
+        if exists:  # kept from an earlier run: it holds the demo only if that run's load_demo_data finished
+            kept = psycopg2.connect(dbname=DATABASE, user=conn.user, host=conn.host, port=conn.port)
+            with kept.cursor() as probe:
+                probe.execute("SELECT to_regclass('projects_db_project') IS NOT NULL")
+                exists = probe.fetchone()[0]
+                if exists:
+                    probe.execute("SELECT EXISTS (SELECT 1 FROM projects_db_project)")
+                    exists = probe.fetchone()[0]
+            kept.close()
     admin.close()
     conn = embedded_db.ensure_running(data_dir, database=DATABASE)
     os.environ.update(
@@ -196,23 +205,24 @@ def running_site(*, workers: int = 2, keep: bool = False, port: int = 0) -> Iter
     from hub import i18n_catalogue, local_redis
 
     i18n_catalogue.compile_all()
-    manage = [sys.executable, "manage.py"]
-    print("preparing the database and static files…", flush=True)
-    for step in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run([*manage, *step], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    if not had_content:
-        subprocess.run([*manage, "load_demo_data"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    import django
-
-    django.setup()
-    processes = []
-    env = os.environ.copy()
+    # Redis first: the production settings refuse to load without REDIS_URL, for manage.py too.
     if not local_redis.available():
         raise SystemExit("the production settings need Redis: install Debian's redis-server (.ci/run does)")
     redis_url, redis_process = local_redis.start(ROOT / "var" / "bench-redis")
-    env["REDIS_URL"] = redis_url
+    env = {**os.environ, "REDIS_URL": redis_url}
     cache = f"Redis ({redis_url})"
+    processes = []
+    manage = [sys.executable, "manage.py"]
+    print("preparing the database and static files…", flush=True)
     try:
+        for step in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+            subprocess.run([*manage, *step], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env)
+        if not had_content:
+            subprocess.run([*manage, "load_demo_data"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env)
+        os.environ["REDIS_URL"] = redis_url
+        import django
+
+        django.setup()
         port = port or free_port()
         gunicorn = Path(sys.executable).with_name("gunicorn")
         command = [str(gunicorn), "hub.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--timeout", "60"]
