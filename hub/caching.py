@@ -34,7 +34,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 # What a cached response may depend on; a service that changes one calls bump_on_commit(name).
-SECTIONS = frozenset({"pages", "projects", "places", "cooperation", "forum"})
+SECTIONS = frozenset({"pages", "projects", "places", "cooperation", "forum", "search"})
 # What a Wagtail page shows unless its class says more (CachedServeMixin.cache_sections): pages, projects (lists and
 # links), place names and the award.
 PAGE_SECTIONS = ("pages", "projects", "places", "cooperation")

@@ -218,6 +218,10 @@ def embed_pending(
                 "embedding = EXCLUDED.embedding, embedded_at = now()",
                 [[row[0] for row in rows], [text_hash(t) for t in texts], [vector_literal(v) for v in vectors]],
             )
+            if using == "default":  # cached searches would miss these semantic matches (hub.caching "search")
+                from search.services import changed
+
+                changed()
             if settings.ELASTICSEARCH_URL:  # the cluster holds the vectors too: push these rows again
                 cursor.execute(
                     "UPDATE hub_search_searchdocument SET needs_push = true WHERE id = ANY(%s)", [[r[0] for r in rows]]

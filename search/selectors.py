@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils import translation
 
 from hub.accounts import roles
+from hub.caching import cache_seconds, version
 from search import registry
 from search.engines import ranking
 from search.engines.base import Audience, Engine, SearchQuery, SearchResults
@@ -92,13 +96,38 @@ def search(
     per_page: int = 20,
     engine: Engine | None = None,
 ) -> SearchResults:
-    """Search what `user` may read; results, counts and facets never include anything else."""
+    """Search what `user` may read; results, counts and facets never include anything else.
+
+    The configured engine's answer is kept in the cache for the same words, filters, page, language and audience
+    (what the reader may see, not who they are) until the index changes (`search.services.changed`: the "search"
+    section of hub.caching) or the places are renamed ("places": the labels)."""
     query = SearchQuery(
         text=text, audience=audience_for(user), filters=filters or {}, language=language, page=page, per_page=per_page
     )
-    results = (engine or get_engine()).search(query)
-    localise_labels(results, language=language or translation.get_language() or settings.LANGUAGE_CODE)
+    key = _results_key(query) if engine is None and cache_seconds() > 0 else None
+    results = cache.get(key) if key else None
+    if results is None:
+        results = (engine or get_engine()).search(query)
+        localise_labels(results, language=language or translation.get_language() or settings.LANGUAGE_CODE)
+        if key:
+            cache.set(key, results, cache_seconds())
     return results
+
+
+def _results_key(query: SearchQuery) -> str:
+    what = json.dumps(
+        [
+            query.text,
+            sorted((name, sorted(values)) for name, values in query.filters.items()),
+            query.language or translation.get_language() or settings.LANGUAGE_CODE,
+            query.page,
+            query.per_page,
+            sorted(query.audience.visibilities),
+            sorted(query.audience.forum_ids),
+        ],
+        ensure_ascii=False,
+    )
+    return f"hub:search:{version('search', 'places')}:{hashlib.sha256(what.encode()).hexdigest()}"
 
 
 def localise_labels(results: SearchResults, *, language: str) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import connections, transaction
 
+from hub.caching import bump
 from search import registry
 from search.engines.postgres import document_vector, vocabulary
 from search.models import SearchDocument, SearchWord
@@ -88,6 +89,7 @@ def _write_batch(source_type: str, documents: list[registry.Document], using: st
         _remember_words(documents, using=using)
         if using == "default":  # the eval command embeds its throwaway database itself
             _embed_after_commit()
+            changed()
     return len(rows)
 
 
@@ -185,6 +187,7 @@ def _remember_words(documents: Iterable[registry.Document], using: str = "defaul
 @transaction.atomic
 def rebuild_vocabulary() -> int:
     """Recompute the typo fallback's vocabulary from the live documents; return its size."""
+    changed()
     SearchWord.objects.all().delete()
     rows = SearchDocument.objects.filter(is_deleted=False).values_list("title", "body")
     batch = []
@@ -199,6 +202,7 @@ def rebuild_vocabulary() -> int:
 
 def _remove(queryset) -> int:
     """Delete rows, or keep them as tombstones for the outbox when Elasticsearch must also forget them."""
+    changed(queryset.db)
     if settings.ELASTICSEARCH_URL:
         from django.utils import timezone
 
@@ -208,6 +212,23 @@ def _remove(queryset) -> int:
         )
     deleted, _ = queryset.delete()
     return deleted
+
+
+def changed(using: str = "default") -> None:
+    """What a search finds has changed (documents written or removed, vectors or the vocabulary replaced, a push
+    to Elasticsearch done): cached results and search pages are not used once this transaction commits
+    (hub.caching's "search" section; once per transaction, however many writes). Throwaway databases
+    (benchmarks, the eval command) have no cached pages."""
+    if using != "default":
+        return
+    connection = transaction.get_connection()
+    if any(callback is _bump_search for _, callback, *_ in connection.run_on_commit):
+        return
+    transaction.on_commit(_bump_search, robust=True)
+
+
+def _bump_search() -> None:
+    bump("search")
 
 
 def _push_after_commit() -> None:
@@ -320,4 +341,5 @@ def bulk_load(
     with connection.schema_editor() as editor:
         for model, index in indexes.values():
             editor.add_index(model, index)
+    changed(using)
     return count

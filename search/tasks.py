@@ -160,6 +160,10 @@ def _apply(outcomes: list[tuple[SearchDocument, str]], report: PushReport) -> No
                 push_attempts=F("push_attempts") + 1, last_push_error=outcome
             )
             logger.warning("Elasticsearch refused %s: %s", row, outcome)
+    if indexed or deleted:  # the cluster answers differently now (hub.caching's "search" section)
+        from search.services import changed
+
+        changed()
     report.indexed += len(indexed)
     report.deleted += len(deleted)
     report.failed += len(outcomes) - len(indexed) - len(deleted)

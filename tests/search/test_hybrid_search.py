@@ -110,7 +110,8 @@ def test_saving_does_not_embed_and_the_task_after_commit_does(django_capture_on_
         services.bulk_index(source_type="project", documents=[PAYMENT_AR, UNRELATED])
         assert vectors() == 0  # the saving transaction never waits on the encoder
     assert find("الدفع الالكتروني").total == 1  # lexical: at once
-    assert len(callbacks) == 1  # one embedding run per transaction, however many rows
+    runs = [callback for callback in callbacks if callback.__name__ == "_enqueue_embedding"]
+    assert len(runs) == 1  # one embedding run per transaction, however many rows
     for callback in callbacks:
         callback()
     assert vectors() == 2
