@@ -2,9 +2,43 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import Http404
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+
+
+def lead_image_fields(*, required: bool) -> tuple[models.ForeignKey, models.CharField]:
+    """The lead image of a story, event or best practice and its alternative text: `lead_image, lead_image_alt =
+    lead_image_fields(required=...)` in the page class (stories need one; events and practices may have one)."""
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        **({} if required else {"blank": True}),
+    )
+    alt = models.CharField(
+        _("lead image alternative text"),
+        max_length=250,
+        help_text=_("Describe the image for readers who cannot see it."),
+        **({} if required else {"blank": True}),
+    )
+    return image, alt
+
+
+def lead_image_panel() -> MultiFieldPanel:
+    return MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image"))
+
+
+def check_lead_image_alt(page) -> None:
+    """A page's clean(): an image without a description is refused (readers of screen readers get nothing)."""
+    if page.lead_image_id and not (page.lead_image_alt or "").strip():
+        raise ValidationError({"lead_image_alt": _("Describe the lead image for readers who cannot see it.")})
 
 
 def stream_text(stream) -> str:

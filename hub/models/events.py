@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from hub.blocks import AgendaStreamBlock, BodyStreamBlock, MaterialsStreamBlock
 from hub.caching import CachedServeMixin
-from hub.models.base import HubPageMixin
+from hub.models.base import HubPageMixin, check_lead_image_alt, lead_image_fields, lead_image_panel
 from hub.models.section_index import SectionIndexPage
 
 DEFAULT_TIME_ZONE = "Asia/Hebron"
@@ -79,20 +79,7 @@ class EventPage(CachedServeMixin, RoutablePageMixin, HubPageMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=500, help_text=_("Two or three sentences for lists and search.")
     )
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("lead image"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    lead_image_alt = models.CharField(
-        _("lead image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe the image for readers who cannot see it."),
-    )
+    lead_image, lead_image_alt = lead_image_fields(required=False)
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     time_zone = models.CharField(
@@ -124,7 +111,7 @@ class EventPage(CachedServeMixin, RoutablePageMixin, HubPageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
+        lead_image_panel(),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("time_zone")], heading=_("When")
         ),
@@ -157,8 +144,7 @@ class EventPage(CachedServeMixin, RoutablePageMixin, HubPageMixin, Page):
             raise ValidationError({"end": _("An event cannot end before it starts.")})
         if not self.venue and not self.online_url:
             raise ValidationError({"venue": _("Give a venue, an online link, or both.")})
-        if self.lead_image_id and not (self.lead_image_alt or "").strip():
-            raise ValidationError({"lead_image_alt": _("Describe the lead image for readers who cannot see it.")})
+        check_lead_image_alt(self)
 
     @property
     def tzinfo(self):

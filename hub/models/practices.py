@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -15,7 +14,7 @@ from wagtail.search import index
 
 from hub.blocks import BodyStreamBlock, MaterialsStreamBlock
 from hub.caching import CachedServeMixin
-from hub.models.base import HubPageMixin
+from hub.models.base import HubPageMixin, check_lead_image_alt, lead_image_fields, lead_image_panel
 from hub.models.section_index import SectionIndexPage
 
 
@@ -62,20 +61,7 @@ class PracticePage(CachedServeMixin, HubPageMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=500, help_text=_("Two or three sentences for lists and search.")
     )
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("lead image"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    lead_image_alt = models.CharField(
-        _("lead image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe the image for readers who cannot see it."),
-    )
+    lead_image, lead_image_alt = lead_image_fields(required=False)
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.ALL_STAFF)
     revised = models.DateField(_("revision date"), default=timezone.localdate)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
@@ -89,7 +75,7 @@ class PracticePage(CachedServeMixin, HubPageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
+        lead_image_panel(),
         MultiFieldPanel([FieldPanel("audience"), FieldPanel("revised")], heading=_("About the practice")),
         FieldPanel("body"),
         FieldPanel("attachments"),
@@ -109,8 +95,7 @@ class PracticePage(CachedServeMixin, HubPageMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.lead_image_id and not (self.lead_image_alt or "").strip():
-            raise ValidationError({"lead_image_alt": _("Describe the lead image for readers who cannot see it.")})
+        check_lead_image_alt(self)
 
     def search_date(self):
         return self.revised

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -17,7 +16,7 @@ from wagtail.search import index
 
 from hub.blocks import BodyStreamBlock, KeyFiguresBlock
 from hub.caching import CachedServeMixin
-from hub.models.base import HubPageMixin
+from hub.models.base import HubPageMixin, check_lead_image_alt, lead_image_fields, lead_image_panel
 from hub.models.section_index import SectionIndexPage
 
 
@@ -102,18 +101,7 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=500, help_text=_("Two or three sentences for lists and search.")
     )
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("lead image"),
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-    )
-    lead_image_alt = models.CharField(
-        _("lead image alternative text"),
-        max_length=250,
-        help_text=_("Describe the image for readers who cannot see it."),
-    )
+    lead_image, lead_image_alt = lead_image_fields(required=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
     outcomes = StreamField(
         [("figures", KeyFiguresBlock())],
@@ -138,7 +126,7 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
             heading=_("About the story"),
         ),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
+        lead_image_panel(),
         FieldPanel("body"),
         FieldPanel("outcomes"),
         FieldPanel("contact_email"),
@@ -163,8 +151,7 @@ class StoryPage(CachedServeMixin, HubPageMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.lead_image_id and not (self.lead_image_alt or "").strip():
-            raise ValidationError({"lead_image_alt": _("Describe the lead image for readers who cannot see it.")})
+        check_lead_image_alt(self)
 
     def search_date(self):
         return self.date

@@ -190,3 +190,20 @@ def test_a_published_story_becomes_a_search_document_with_its_facets(sections):
     document = SearchDocument.objects.get(source_type="story", source_id=str(story.pk))
     assert "طبقات المياه والطرق" in document.body
     assert document.category == "gis-planning" and document.municipality == story.municipality.slug
+
+
+@pytest.mark.parametrize(
+    ("make", "section"), [(make_story, "stories"), (make_event, "events"), (make_practice, "practices")]
+)
+def test_a_lead_image_without_a_description_is_refused_on_every_page_type(sections, make, section):
+    from django.core.exceptions import ValidationError
+
+    from tests.hub.factories import make_image
+
+    page = make(sections[section]["ar"], lead_image=make_image("lead"), lead_image_alt="وصف")
+    page.full_clean()
+    page.lead_image_alt = "   "
+    with pytest.raises(ValidationError) as refused:
+        page.full_clean()
+    message = refused.value.message_dict["lead_image_alt"]
+    assert len(message) == 1 and "Describe" not in message[0] and "الصورة" in message[0]  # in Arabic
