@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from hub import caching
 from hub.accounts.models import MembershipRequest, User
 from hub.accounts.signals import standing_changed
+from hub.caching import READERS, bump_on_commit, bump_reader_on_commit
 
 
 @receiver(email_confirmed, dispatch_uid="hub_accounts_email_confirmed")
@@ -28,17 +28,17 @@ def email_verification_changed(sender, email_address, **kwargs) -> None:
 @receiver(post_save, sender=User, dispatch_uid="hub_accounts_reader_saved")
 @receiver(post_delete, sender=User, dispatch_uid="hub_accounts_reader_deleted")
 def reader_changed(sender, instance, **kwargs) -> None:
-    caching.bump_reader_on_commit(instance.pk)
+    bump_reader_on_commit(instance.pk)
 
 
 @receiver(standing_changed, dispatch_uid="hub_accounts_reader_standing")
 def reader_standing_changed(sender, user, **kwargs) -> None:
-    caching.bump_reader_on_commit(user.pk)
+    bump_reader_on_commit(user.pk)
 
 
 @receiver(post_save, sender=MembershipRequest, dispatch_uid="hub_accounts_membership_request_saved")
 def membership_request_saved(sender, instance, **kwargs) -> None:
-    caching.bump_reader_on_commit(instance.user_id)
+    bump_reader_on_commit(instance.user_id)
 
 
 @receiver(m2m_changed, sender=User.groups.through, dispatch_uid="hub_accounts_reader_groups")
@@ -47,16 +47,16 @@ def reader_roles_changed(sender, instance, action, reverse, pk_set, **kwargs) ->
     if not action.startswith("post_"):
         return
     if not reverse:  # user.groups.add(...): one reader
-        caching.bump_reader_on_commit(instance.pk)
+        bump_reader_on_commit(instance.pk)
     elif pk_set:  # group.user_set.add(...): the readers named
         for user_id in pk_set:
-            caching.bump_reader_on_commit(user_id)
+            bump_reader_on_commit(user_id)
     else:  # group.user_set.clear(): every reader
-        caching.bump_on_commit(caching.READERS)
+        bump_on_commit(READERS)
 
 
 @receiver(m2m_changed, sender=Group.permissions.through, dispatch_uid="hub_accounts_role_permissions")
 @receiver(post_delete, sender=Group, dispatch_uid="hub_accounts_role_deleted")
 def role_changed(sender, **kwargs) -> None:
     if kwargs.get("action", "post_").startswith("post_"):
-        caching.bump_on_commit(caching.READERS)
+        bump_on_commit(READERS)

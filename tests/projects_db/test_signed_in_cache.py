@@ -211,3 +211,15 @@ def test_a_page_with_a_pending_message_is_neither_served_from_nor_kept_in_the_ca
     assert after["X-Hub-Cache"] == "miss"  # the renamed reader's page, rendered again
     assert "حُفظ ملفك الشخصي." not in after.content.decode() and "عضو" in after.content.decode()
     assert client.get(url)["X-Hub-Cache"] == "hit"
+
+
+def test_following_a_municipality_shows_on_the_readers_cached_page_at_once(published, member, hebron, fresh):
+    from hub.cooperation import services as cooperation
+
+    client = signed_in(member)
+    url = "/ar/municipalities/hebron/"
+    client.get(url)
+    before = client.get(url)
+    assert before["X-Hub-Cache"] == "hit" and 'value="unfollow"' not in before.content.decode()
+    fresh(cooperation.follow_set, user=member, kind="municipality", target_id=hebron.pk, follow=True)
+    assert 'value="unfollow"' in client.get(url).content.decode()
