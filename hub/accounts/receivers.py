@@ -10,7 +10,7 @@ from django.dispatch import receiver
 
 from hub.accounts.models import MembershipRequest, User
 from hub.accounts.signals import standing_changed
-from hub.caching import READERS, bump_on_commit, bump_reader_on_commit
+from hub.caching import READERS, bump, bump_on_commit, bump_reader_on_commit
 
 
 @receiver(email_confirmed, dispatch_uid="hub_accounts_email_confirmed")
@@ -52,11 +52,18 @@ def reader_roles_changed(sender, instance, action, reverse, pk_set, **kwargs) ->
         for user_id in pk_set:
             bump_reader_on_commit(user_id)
     else:  # group.user_set.clear(): every reader
-        bump_on_commit(READERS)
+        _every_reader_changed()
 
 
 @receiver(m2m_changed, sender=Group.permissions.through, dispatch_uid="hub_accounts_role_permissions")
 @receiver(post_delete, sender=Group, dispatch_uid="hub_accounts_role_deleted")
 def role_changed(sender, **kwargs) -> None:
     if kwargs.get("action", "post_").startswith("post_"):
-        bump_on_commit(READERS)
+        _every_reader_changed()
+
+
+def _every_reader_changed() -> None:
+    """Every signed-in copy stale now (the writer's own next page) and again after commit (nobody keeps the old
+    rows under the new version)."""
+    bump(READERS)
+    bump_on_commit(READERS)

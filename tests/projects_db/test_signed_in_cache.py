@@ -223,3 +223,15 @@ def test_following_a_municipality_shows_on_the_readers_cached_page_at_once(publi
     assert before["X-Hub-Cache"] == "hit" and 'value="unfollow"' not in before.content.decode()
     fresh(cooperation.follow_set, user=member, kind="municipality", target_id=hebron.pk, follow=True)
     assert 'value="unfollow"' in client.get(url).content.decode()
+
+
+def test_a_change_to_a_roles_permissions_makes_its_readers_pages_fresh(published, member):
+    from django.contrib.auth.models import Group, Permission
+
+    role = Group.objects.create(name="مراجعو المشاريع")
+    member.groups.add(role)
+    client = signed_in(member)
+    client.get("/ar/projects/")
+    assert client.get("/ar/projects/")["X-Hub-Cache"] == "hit"
+    role.permissions.add(Permission.objects.get(codename="change_project"))
+    assert client.get("/ar/projects/")["X-Hub-Cache"] == "miss"
