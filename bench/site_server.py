@@ -95,11 +95,14 @@ def drop_database() -> None:
 
 
 def pages() -> tuple[dict[str, str], str]:
-    """{name: path} of the issue's table, from the demo content; and the demo member's session cookie."""
+    """{name: path} of the issue's table, from the demo content; and the demo member's Cookie header (session and
+    CSRF cookies)."""
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.test import Client
     from django.urls import reverse
     from django.utils import translation
+    from django.utils.crypto import get_random_string
     from machina.core.db.models import get_model
 
     from hub.models import StoryPage
@@ -129,7 +132,12 @@ def pages() -> tuple[dict[str, str], str]:
         raise SystemExit(f"the demo content has no {', '.join(missing)}")
     client = Client()
     client.force_login(get_user_model().objects.get(username="member"))
-    return found, client.cookies["sessionid"].value
+    # A browser that logged in through the form holds a CSRF cookie too (set by the log-in answer); without it every
+    # page with a form (the header's log-out) would make a new secret and set a cookie, and never be cached.
+    csrf = get_random_string(32)
+    return found, f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}; " + (
+        f"{settings.CSRF_COOKIE_NAME}={csrf}"
+    )
 
 
 def public_pages() -> dict[str, str]:

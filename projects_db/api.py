@@ -11,7 +11,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.pagination import PageNumberPagination, paginate
 
-from hub.caching import cache_anonymous
+from hub.caching import cache_public
 from projects_db import selectors
 from projects_db.filters import YEAR_MAX, YEAR_MIN, ProjectFilter
 from projects_db.models import Category
@@ -213,7 +213,7 @@ class CategoryOut(Schema):
 
 # Anonymous answers are cached (hub.caching), keyed on the parameters each operation reads.
 PAGE_PARAMS = ("page", "page_size")
-cached = functools.partial(cache_anonymous, sections=("projects", "places"))
+cached = functools.partial(cache_public, sections=("projects", "places"))
 
 
 @api.get("/projects", response={200: list[ProjectOut], **LIST_ERRORS}, tags=["projects"])

@@ -274,6 +274,8 @@ def _log(*, project: Project, user, action: str, diff: dict | None = None, comme
         data={"change_id": change.pk, "comment": comment, "fields": sorted(change.diff)},
         content_changed=bool(change.diff),
     )
+    # Signed-in readers' cached pages show drafts, proposed changes and the history: any step makes them stale.
+    _invalidate_pages()
     return change
 
 
@@ -286,7 +288,7 @@ def _index(project: Project) -> None:
 
 
 def _invalidate_pages() -> None:
-    """Cached anonymous pages that show projects (the directory and its facets, project and municipality pages, the
+    """Cached pages that show projects (the directory and its facets, project and municipality pages, the
     API, the feed, the home page) go stale after commit."""
     from hub.caching import bump_on_commit
 

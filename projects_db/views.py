@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 
 from hub.accounts.roles import is_editor, staff_municipality_id
-from hub.caching import cache_anonymous
+from hub.caching import cache_public
 from hub.places import selectors as places
 from hub.redirects import safe_next
 from projects_db import selectors, services
@@ -44,7 +44,7 @@ def _query_without(request, *names) -> str:
 # ---- public ----
 
 
-@cache_anonymous(sections=("projects", "places"), params=DIRECTORY_PARAMS)
+@cache_public(sections=("projects", "places"), params=DIRECTORY_PARAMS)
 def project_directory(request):
     """/projects/: published projects, filtered and counted by facet, sorted and paginated."""
     filterset, counts = directory(request.GET)
@@ -81,7 +81,7 @@ def project_directory(request):
 
 
 # A project page shows its places, its award nomination and the forum topics about it.
-@cache_anonymous(sections=("projects", "places", "cooperation", "forum"))
+@cache_public(sections=("projects", "places", "cooperation", "forum"))
 def project_detail(request, slug):
     project = selectors.project_for_viewer(slug=slug, user=request.user)
     if project is None:
@@ -97,7 +97,7 @@ def project_detail(request, slug):
     return render(request, "projects_db/project_detail.html", context)
 
 
-@cache_anonymous(sections=("projects", "places"), params=("governorate", "page"))
+@cache_public(sections=("projects", "places"), params=("governorate", "page"))
 def municipality_directory(request):
     governorate = request.GET.get("governorate") or None
     context = {
@@ -110,7 +110,7 @@ def municipality_directory(request):
     return render(request, "projects_db/municipality_directory.html", context)
 
 
-@cache_anonymous(sections=("projects", "places", "cooperation"))
+@cache_public(sections=("projects", "places", "cooperation"))
 def municipality_detail(request, slug):
     municipality = selectors.municipality_page(slug=slug)
     if municipality is None:

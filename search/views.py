@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from hub.caching import cache_anonymous
+from hub.caching import cache_public
 from search import arabic, ratelimit, registry, selectors
 from search.engines.base import FACETS
 from search.forms import SearchForm
@@ -23,10 +23,11 @@ FACET_TITLES = {
 }
 
 
-@cache_anonymous(sections=("search", "places"), params=("q", "page", *FACETS))
+@cache_public(sections=("search", "places"), params=("q", "page", *FACETS))
 def search(request):
-    """`/<lang>/search/?q=…&type=…&page=…`. An anonymous reader's page comes from the cache until the index
-    changes; only the searches that reach the engine count against the rate limit."""
+    """`/<lang>/search/?q=…&type=…&page=…`. A page seen before (anonymously, or by the same signed-in reader)
+    comes from the cache until the index changes; only the searches that reach the engine count against the rate
+    limit."""
     if not ratelimit.allow(request):
         return render(request, "search/rate_limited.html", status=429)
     form = SearchForm(request.GET)

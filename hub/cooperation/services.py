@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from hub.accounts import selectors as accounts_selectors
 from hub.accounts.roles import is_editor, is_juror, staff_municipality_id
-from hub.caching import bump_on_commit
+from hub.caching import bump_on_commit, bump_reader_on_commit
 from hub.cooperation import selectors
 from hub.cooperation.models import (
     Agreement,
@@ -662,6 +662,7 @@ def follow_toggle(*, user: User, kind: str, target_id: int) -> bool:
         raise PermissionDenied
     if kind not in Follow.Kind.values or not selectors.follow_target_exists(kind=kind, target_id=target_id):
         raise ValidationError(_("There is nothing to follow here."))
+    bump_reader_on_commit(user.pk)  # the follow buttons on this reader's cached pages
     deleted, _rows = Follow.objects.filter(user=user, kind=kind, target_id=target_id).delete()
     if deleted:
         return False

@@ -156,3 +156,5 @@ def municipality_record_portal_check(*, municipality_id: int, ok: bool, status: 
     Municipality.objects.filter(pk=municipality_id).update(
         portal_ok=ok, portal_status=status[:200], portal_checked_at=timezone.now()
     )
+    # Editors see the result on the (cached) portal directory.
+    place_written.send(sender=Municipality, instance=Municipality(pk=municipality_id))

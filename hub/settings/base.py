@@ -171,14 +171,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 REDIS_URL = env("REDIS_URL", default="")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "hub.redis_cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hub-default"}
     ),
     # The files of a forum post being previewed, until it is sent: in Redis too when there is one, so that a post
     # previewed on one web host can be sent from another (docs/scaling.md).
     "machina_attachments": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "attach"}
+        {"BACKEND": "hub.redis_cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "attach"}
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -112,13 +112,75 @@ def test_query_parameters_the_page_does_not_read_share_its_entry_and_stay_out_of
     assert client.get("/ar/stories/?category=e-payment")["X-Hub-Cache"] == "miss"
 
 
-def test_signed_in_readers_are_never_served_from_the_cache(client, sections, django_user_model):
+def _signed_in(client, user):
+    from django.conf import settings
+    from django.utils.crypto import get_random_string
+
+    client.force_login(user)
+    client.cookies[settings.CSRF_COOKIE_NAME] = get_random_string(32)  # as after logging in through the form
+    return client
+
+
+def test_signed_in_readers_get_their_own_cached_page(client, sections, django_user_model, django_assert_num_queries):
     make_story(sections["stories"]["ar"], slug="members", contact_email="team@example.org")
     client.get("/ar/stories/members/")
-    client.force_login(django_user_model.objects.create_user("member", "m@example.org", "x"))
-    response = client.get("/ar/stories/members/")
-    assert "X-Hub-Cache" not in response
-    assert "mailto:team@example.org" in response.content.decode()
+    anonymous = client.get("/ar/stories/members/")
+    assert anonymous["X-Hub-Cache"] == "hit" and "mailto:team@example.org" not in anonymous.content.decode()
+    _signed_in(client, django_user_model.objects.create_user("member", "m@example.org", "x", display_name="ريم"))
+    first = client.get("/ar/stories/members/")
+    assert first["X-Hub-Cache"] == "miss" and "private" in first["Cache-Control"]
+    with django_assert_num_queries(1):  # the signed-in user; the session comes from the cache
+        second = client.get("/ar/stories/members/")
+    assert second["X-Hub-Cache"] == "hit"
+    assert "mailto:team@example.org" in second.content.decode() and "ريم" in second.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/ar/", "/ar/stories/", "/ar/events/event/", "/ar/news/feed/atom/"])
+def test_two_signed_in_readers_never_get_each_others_page(content, django_user_model, url):
+    from django.test import Client
+
+    readers = {name: _signed_in(Client(), django_user_model.objects.create_user(name, f"{name}@example.org", "x",
+                                                                               display_name=f"القارئ {name}"))
+               for name in ("one", "two")}  # fmt: skip
+    for _ in range(2):
+        pages = {name: reader.get(url) for name, reader in readers.items()}
+    assert {page["X-Hub-Cache"] for page in pages.values()} == {"hit"}
+    if url.endswith("/atom/"):
+        assert pages["one"].content == pages["two"].content  # a feed names nobody
+    else:
+        assert "القارئ one" in pages["one"].content.decode() and "القارئ one" not in pages["two"].content.decode()
+        assert "القارئ two" in pages["two"].content.decode() and "القارئ two" not in pages["one"].content.decode()
+
+
+def test_publishing_is_seen_at_once_by_a_signed_in_reader(client, sections, django_user_model,
+                                                          django_capture_on_commit_callbacks):  # fmt: skip
+    _signed_in(client, django_user_model.objects.create_user("member", "m@example.org", "x"))
+    client.get("/ar/stories/")
+    assert client.get("/ar/stories/")["X-Hub-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        make_story(sections["stories"]["ar"], slug="fresh", title="قصة للأعضاء")
+    assert "قصة للأعضاء" in client.get("/ar/stories/").content.decode()
+
+
+def test_an_editors_preview_is_never_cached_nor_served_from_the_cache(client, content, django_user_model):
+    from django.urls import reverse
+
+    from hub.accounts.roles import MINISTRY_EDITORS
+
+    editor = django_user_model.objects.create_user("editor", "e@example.org", "x")
+    editor.groups.add(__import__("django.contrib.auth.models", fromlist=["Group"]).Group.objects.get(
+        name=MINISTRY_EDITORS))  # fmt: skip
+    _signed_in(client, editor)
+    story = content["story"]
+    client.get("/ar/stories/cached/")
+    assert client.get("/ar/stories/cached/")["X-Hub-Cache"] == "hit"
+    story.title = "عنوان المسودة"
+    story.save_revision()
+    preview = client.get(reverse("wagtailadmin_pages:view_draft", args=(story.pk,)))
+    assert preview.status_code == 200 and "عنوان المسودة" in preview.content.decode()
+    assert "X-Hub-Cache" not in preview
+    live = client.get("/ar/stories/cached/")
+    assert live["X-Hub-Cache"] == "hit" and "عنوان المسودة" not in live.content.decode()
 
 
 def test_not_found_pages_are_not_cached(client, home_pages):
