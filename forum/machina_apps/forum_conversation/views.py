@@ -8,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from machina.apps.forum_conversation import views as machina
-from machina.core.loading import get_class
 
 from forum import caching, forms, selectors, services
 from forum import search as forum_search
@@ -28,10 +27,14 @@ class TopicView(caching.AnonymousPageCache, machina.TopicView):
     def send_signal(self, request, response, topic):
         """Instead of machina's topic_viewed receivers (an UPDATE of the view count on every GET)."""
         caching.count_view(topic_id=topic.pk)
-        if request.user.is_authenticated:
-            get_class("forum_tracking.handler", "TrackingHandler")().mark_topic_read(topic, request.user)
+        services.mark_topic_read(topic=topic, user=request.user)
 
     def get_topic(self):
+        if not hasattr(self, "topic"):
+            # With what the page shows of it (poll, accepted answer, project) in machina's one query.
+            self.topic = selectors.topic_for_page(pk=self.kwargs["pk"])
+            if self.topic is None:
+                raise Http404
         topic = super().get_topic()
         handler = self.request.forum_permission_handler
         if handler.can_read_forum(topic.forum, self.request.user) and not handler.can_read_topic(
@@ -52,6 +55,9 @@ class TopicView(caching.AnonymousPageCache, machina.TopicView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         topic = context["topic"]
+        # The forums the reader may read, from the permissions this request loaded already; kept for the page's
+        # later questions (search's "related elsewhere" panel).
+        selectors.readable_forum_ids(self.request.user, handler=self.request.forum_permission_handler)
         context["solution"] = selectors.solution_for_topic(topic=topic)
         context["can_mark_solution"] = services.can_mark_solution(user=self.request.user, topic=topic)
         context["project_card"] = selectors.project_card_for_topic(topic=topic)
@@ -59,12 +65,22 @@ class TopicView(caching.AnonymousPageCache, machina.TopicView):
         context["can_download_files"] = self.request.forum_permission_handler.can_download_files(
             topic.forum, self.request.user
         )
+        posts = list(context["posts"])
+        context["first_post_is_head"] = bool(posts) and posts[0].hub_is_head
+        if caching.page_seconds() > 0:
+            context["posts_cache_seconds"] = caching.page_seconds()
+            context["posts_cache_key"] = caching.posts_fragment_key(
+                topic_id=topic.pk,
+                page=context["page_obj"].number if context.get("page_obj") else 1,
+                flags=(context["can_mark_solution"], context["can_download_files"]),
+                posts=posts,
+            )
         return context
 
     def _prepare_posts(self, posts, *, topic, can_mark_solution: bool):
-        """Each post's links and what the reader may do with it, computed here once per page: the template asked
-        machina's `get_permission` (reflection on every call) and reversed four URLs per post. Each link is one
-        URL reversed per page with a marker where the post's id goes."""
+        """Each post's links and what the reader may do with it, computed here once per page (not once per post):
+        the template asked machina's `get_permission` (reflection on every call) and reversed four URLs per post.
+        Each link is one URL reversed per page with a marker where the post's id goes."""
         user, handler = self.request.user, self.request.forum_permission_handler
         forum = topic.forum
         topic_args = [forum.slug, forum.pk, topic.slug, topic.pk]
@@ -77,12 +93,22 @@ class TopicView(caching.AnonymousPageCache, machina.TopicView):
             "report": _url_pattern("hub_forum:report_post"),
         }
         topic_update = reverse("forum_conversation:topic_update", args=topic_args)
+        # machina's edit and delete rules depend on a post only through whether the reader wrote it (the forum's
+        # permissions and the topic's lock are the page's): asked once for the reader's posts, once for the others'.
+        controls: dict[bool, tuple[bool, bool]] = {}
         for post in posts:
+            own = user.is_authenticated and post.poster_id == user.pk
+            if own not in controls:
+                allowed = user.is_authenticated
+                controls[own] = (
+                    allowed and handler.can_edit_post(post, user),
+                    allowed and handler.can_delete_post(post, user),
+                )
+            post.hub_can_edit, post.hub_can_delete = controls[own]
+            post.hub_is_head = post.pk == topic.first_post_id  # machina's is_topic_head loads the first post
             post.hub_url = f"{topic_url}?post={post.pk}#{post.pk}"
             post.hub_profile_url = links["profile"].format(post.poster_id) if post.poster_id else ""
-            post.hub_can_edit = user.is_authenticated and handler.can_edit_post(post, user)
-            post.hub_can_delete = user.is_authenticated and handler.can_delete_post(post, user)
-            post.hub_edit_url = topic_update if post.is_topic_head else links["update"].format(post.pk)
+            post.hub_edit_url = topic_update if post.hub_is_head else links["update"].format(post.pk)
             post.hub_delete_url = links["delete"].format(post.pk)
             post.hub_can_report = user.is_authenticated and post.poster_id != user.pk
             post.hub_report_url = links["report"].format(post.pk)
