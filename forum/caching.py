@@ -73,15 +73,14 @@ class AnonymousPageCache:
         """What a view still does when its page comes from the cache (the topic page counts the view)."""
 
 
-def posts_fragment_key(*, topic_id: int, page: int, flags: tuple, posts: list) -> str:
+def posts_fragment_key(*, topic_id: int, page: int, flags: tuple, posts: list[tuple[int, bool, bool, bool]]) -> str:
     """The key of a topic page's rendered posts (templates/machina/forum_conversation/partials/topic_posts.html):
     the forum's content version (any post, topic, attachment, poll, answer or permission written makes every copy
     stale), the language and time zone of the dates, the page, the page's flags (accept buttons, downloads) and, for
-    each post shown, its id and what this reader may do with it. Readers who may do the same things share a copy;
-    a moderator, the author of a post on the page or a reader who sees a post waiting for approval gets their own."""
-    controls = ";".join(
-        f"{post.pk}:{int(post.hub_can_edit)}{int(post.hub_can_delete)}{int(post.hub_can_report)}" for post in posts
-    )
+    each post shown, (its id, whether this reader may edit, delete, report it). Readers who may do the same things
+    share a copy; a moderator, the author of a post on the page or a reader who sees a post waiting for approval
+    gets their own."""
+    controls = ";".join(f"{pk}:{int(edit)}{int(delete)}{int(report)}" for pk, edit, delete, report in posts)
     flags_part = "".join(str(int(bool(flag))) for flag in flags)
     return (
         f"{content_version()}|{get_language()}|{get_current_timezone_name()}|{topic_id}|{page}|{flags_part}|{controls}"
