@@ -6,8 +6,9 @@ Measures the production path in one process through Django's test client: DEBUG 
 production's middleware and persistent connection (bench/settings_forum.py), against the development database (run
 `manage.py migrate` and `manage.py setup_forum` first); the generated topics are kept, marked "bench". Each page is
 requested once before the timed runs (the first request of a process loads templates and catalogues). The topic
-page is measured signed in (the bench member) and anonymous (from the second GET on, a cache hit). `--profile`
-prints cProfile's top functions for one signed-in request of the topic page.
+page is measured signed in (the bench member; its rendered posts come from the cache after the first GET), anonymous
+(from the second GET on, a cache hit), and signed in with FORUM_PAGE_CACHE_SECONDS=0 (the posts rendered each
+time). `--profile` prints cProfile's top functions for one signed-in request of the topic page.
 """
 
 import argparse
@@ -28,12 +29,12 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from machina.core.db.models import get_model  # noqa: E402
 
-from forum import services  # noqa: E402
+from forum import conf, services  # noqa: E402
 
 Topic = get_model("forum_conversation", "Topic")
 Post = get_model("forum_conversation", "Post")
@@ -123,13 +124,17 @@ def main():
         ("topic page (50 posts)", member, topic_url),
         ("unread topics", member, reverse("forum_tracking:unread_topics")),
         ("topic page, anonymous", anonymous, topic_url),
+        ("topic page, not cached", member, topic_url),  # FORUM_PAGE_CACHE_SECONDS=0: the posts rendered each time
     ]
     load = os.getloadavg()
     print(f"settings {os.environ['DJANGO_SETTINGS_MODULE']}, DEBUG off, cached template loader")
     print(f"{Topic.objects.count()} topics, {Post.objects.count()} posts; {args.runs} runs each")
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (1, 5, 15 min)")
     for name, client, url in pages:
-        p50, p95, cpu, queries, cached = measure(client, url, args.runs)
+        with override_settings(
+            FORUM_PAGE_CACHE_SECONDS=0 if "not cached" in name else conf.get("FORUM_PAGE_CACHE_SECONDS")
+        ):
+            p50, p95, cpu, queries, cached = measure(client, url, args.runs)
         hit = f"   cache {cached}" if cached else ""
         print(f"{name:24} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   CPU {cpu:6.1f} ms   {queries:3} queries{hit}")
     load = os.getloadavg()
