@@ -13,6 +13,7 @@ import time
 
 from django.core.cache import cache
 from django.db.models import Case, F, IntegerField, Value, When
+from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
 from forum import conf
@@ -70,6 +71,20 @@ class AnonymousPageCache:
 
     def page_served_from_cache(self, request, *args, **kwargs) -> None:
         """What a view still does when its page comes from the cache (the topic page counts the view)."""
+
+
+def posts_fragment_key(*, topic_id: int, page: int, flags: tuple, posts: list[tuple[int, bool, bool, bool]]) -> str:
+    """The key of a topic page's rendered posts (templates/machina/forum_conversation/partials/topic_posts.html):
+    the forum's content version (any post, topic, attachment, poll, answer or permission written makes every copy
+    stale), the language and time zone of the dates, the page, the page's flags (accept buttons, downloads) and, for
+    each post shown, (its id, whether this reader may edit, delete, report it). Readers who may do the same things
+    share a copy; a moderator, the author of a post on the page or a reader who sees a post waiting for approval
+    gets their own."""
+    controls = ";".join(f"{pk}:{int(edit)}{int(delete)}{int(report)}" for pk, edit, delete, report in posts)
+    flags_part = "".join(str(int(bool(flag))) for flag in flags)
+    return (
+        f"{content_version()}|{get_language()}|{get_current_timezone_name()}|{topic_id}|{page}|{flags_part}|{controls}"
+    )
 
 
 def count_view(*, topic_id: int) -> None:

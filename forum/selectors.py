@@ -6,12 +6,14 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, QuerySet
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Exists, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import translation
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
+from forum.handler import PermissionHandler as HubPermissionHandler
 from forum.models import ForumKey, ForumName, PendingNotification, PostReport, TopicProject, TopicSolution
 
 Forum = get_model("forum", "Forum")
@@ -29,14 +31,15 @@ if TYPE_CHECKING:
     from hub.accounts.models import User
 
 
-def readable_forum_ids(user: User | AnonymousUser | None) -> set[int]:
-    """The ids of the forums `user` (or the public, for None/anonymous) may read, by machina's permissions."""
+def readable_forum_ids(user: User | AnonymousUser | None, *, handler: HubPermissionHandler | None = None) -> set[int]:
+    """The ids of the forums `user` (or the public, for None/anonymous) may read, by machina's permissions. Kept on
+    the user object: a view that has the request's permission handler (`handler`, whose permissions are loaded
+    already) asks first, and the later questions of the same request (search's "related" panel) cost nothing."""
     user = user or AnonymousUser()
     cached = getattr(user, "_hub_readable_forum_ids", None)
     if cached is not None:
         return cached
-    forums = PermissionHandler().get_readable_forums(Forum.objects.all(), user)
-    ids = {f.pk for f in forums}
+    ids = (handler or HubPermissionHandler()).readable_forum_ids(user)
     user._hub_readable_forum_ids = ids  # type: ignore[union-attr]  # a cache on the request's user object
     return ids
 
@@ -110,7 +113,23 @@ def public_activity(*, since: datetime.datetime) -> dict:
     }
 
 
+def _loaded_one_to_one(topic: TopicModel, name: str):
+    """(True, the related object or None) when the topic was loaded by `topic_for_page` (with its relations, in this
+    request); (False, None) otherwise: another instance may hold an older answer."""
+    if not getattr(topic, "_hub_loaded_for_page", False) or not getattr(Topic, name).is_cached(topic):
+        return False, None
+    try:
+        return True, getattr(topic, name)
+    except ObjectDoesNotExist:
+        return True, None
+
+
 def solution_for_topic(*, topic: TopicModel) -> TopicSolution | None:
+    """The topic's accepted answer (with its post, poster and who marked it), or None; no query when the topic was
+    loaded with TOPIC_PAGE_RELATED."""
+    loaded, solution = _loaded_one_to_one(topic, "solution")
+    if loaded:
+        return solution
     return TopicSolution.objects.select_related("post", "post__poster", "marked_by").filter(topic=topic).first()
 
 
@@ -146,8 +165,35 @@ def project_topics(*, project_id: int, user: User | AnonymousUser | None = None)
 
 
 def project_for_topic(*, topic: TopicModel) -> int | None:
-    link = TopicProject.objects.filter(topic=topic).values_list("project_id", flat=True).first()
-    return link
+    loaded, link = _loaded_one_to_one(topic, "hub_project")
+    if loaded:
+        return link.project_id if link is not None else None
+    return TopicProject.objects.filter(topic=topic).values_list("project_id", flat=True).first()
+
+
+# What the topic page reads of a topic, loaded with it in one query (forum.machina_apps.forum_conversation.views).
+TOPIC_PAGE_RELATED = ("forum", "poll", "solution__post__poster", "solution__marked_by", "hub_project")
+
+
+def topic_for_page(*, pk: int) -> TopicModel | None:
+    """The topic with what its page shows of it (TOPIC_PAGE_RELATED), in one query; `solution_for_topic` and
+    `project_for_topic` then answer from it."""
+    topic = Topic.objects.select_related(*TOPIC_PAGE_RELATED).filter(pk=pk).first()
+    if topic is not None:
+        topic._hub_loaded_for_page = True
+    return topic
+
+
+def topic_is_read(*, topic: TopicModel, user: User) -> bool:
+    """Whether `user` has read the topic since its last post (a mark on the topic or on its whole forum at or after
+    it: machina's read tracking); one query."""
+    if topic.last_post_on is None:
+        return False
+    TopicReadTrack = get_model("forum_tracking", "TopicReadTrack")
+    ForumReadTrack = get_model("forum_tracking", "ForumReadTrack")
+    on_topic = TopicReadTrack.objects.filter(topic_id=topic.pk, user=user, mark_time__gte=topic.last_post_on)
+    on_forum = ForumReadTrack.objects.filter(forum_id=topic.forum_id, user=user, mark_time__gte=topic.last_post_on)
+    return Topic.objects.filter(pk=topic.pk).filter(Exists(on_topic) | Exists(on_forum)).exists()
 
 
 def project_card(*, project_id: int) -> dict | None:

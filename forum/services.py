@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from machina.core.db.models import get_model
+from machina.core.loading import get_class
 
 from forum import caching, conf, permissions
 from forum.models import (
@@ -198,6 +199,22 @@ def is_new_member(user: User | AnonymousUser) -> bool:
     if roles.is_moderator(user) or roles.is_editor(user) or roles.staff_municipality_id(user):
         return False
     return not user.groups.filter(name=permissions.FORUM_TRUSTED).exists()
+
+
+# --- Read tracking ---------------------------------------------------------------------------------------------
+
+
+def mark_topic_read(*, topic: TopicModel, user: User | AnonymousUser) -> None:
+    """A signed-in reader opened the topic: machina's read tracking (the topic's mark, and the forum's once every
+    topic in it is read). A topic already read since its last post changes nothing, so that is asked first (one
+    query): machina wrote the topic's mark again and counted the forum's topics on every view (six queries)."""
+    if not user.is_authenticated:
+        return
+    from forum import selectors
+
+    if selectors.topic_is_read(topic=topic, user=user):
+        return
+    get_class("forum_tracking.handler", "TrackingHandler")().mark_topic_read(topic, user)
 
 
 # --- Accepted answers ------------------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 # Measured on this branch (anonymous reader, warm renditions); see docs/editors.md.
 EXPECTED = {
-    "/ar/": 22,
-    "/en/": 23,
+    "/ar/": 21,  # 22 before the forum's readable forums cost one query less (forum/handler.py)
+    "/en/": 22,
     "/ar/stories/": 16,  # + the category list (the projects' categories) for the filter
     "/en/stories/?category=portal-services": 17,
     "/ar/practices/": 12,

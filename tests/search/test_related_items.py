@@ -96,14 +96,14 @@ def test_the_project_page_shows_them_with_type_and_place_in_a_constant_number_of
     write([pay("s1", municipality="nablus", municipality_name="Nablus", url="/en/stories/s1/")], "story")
     embeddings.embed_pending()
     client.get(page)
-    with django_assert_num_queries(13):  # the same as tests/projects_db/test_project_page.py pins
+    with django_assert_num_queries(12):  # the same as tests/projects_db/test_project_page.py pins
         body = client.get(page).content.decode()
     panel = re.search(r'<aside class="related-elsewhere".*?</aside>', body, re.S).group()
     assert "Related work elsewhere" in panel and "/en/stories/s1/" in panel and "Nablus" in panel
     assert capfirst(str(registry.get("story").label)) in panel  # the type, in the reader's language
     write([pay(f"s{i}", municipality=f"town{i}", url=f"/en/stories/s{i}/") for i in range(2, 9)], "story")
     embeddings.embed_pending()
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         body = client.get(page).content.decode()
     panel = re.search(r'<aside class="related-elsewhere".*?</aside>', body, re.S).group()
     assert panel.count("<li>") == 5

@@ -162,7 +162,7 @@ def test_the_page_costs_the_same_queries_with_ten_times_the_data(client, e_payme
     add_projects(2, category=e_payment)
     address = url("statistics", "en")
     client.get(address)
-    with django_assert_num_queries(13) as first:
+    with django_assert_num_queries(12) as first:  # 13 before the forum's readable forums cost one query less
         client.get(address)
     add_projects(20, category=e_payment, start_year=2016)
     for year in (2024, 2025):

@@ -8,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from machina.apps.forum_conversation import views as machina
-from machina.core.loading import get_class
 
 from forum import caching, forms, selectors, services
 from forum import search as forum_search
@@ -28,10 +27,14 @@ class TopicView(caching.AnonymousPageCache, machina.TopicView):
     def send_signal(self, request, response, topic):
         """Instead of machina's topic_viewed receivers (an UPDATE of the view count on every GET)."""
         caching.count_view(topic_id=topic.pk)
-        if request.user.is_authenticated:
-            get_class("forum_tracking.handler", "TrackingHandler")().mark_topic_read(topic, request.user)
+        services.mark_topic_read(topic=topic, user=request.user)
 
     def get_topic(self):
+        if not hasattr(self, "topic"):
+            # With what the page shows of it (poll, accepted answer, project) in machina's one query.
+            self.topic = selectors.topic_for_page(pk=self.kwargs["pk"])
+            if self.topic is None:
+                raise Http404
         topic = super().get_topic()
         handler = self.request.forum_permission_handler
         if handler.can_read_forum(topic.forum, self.request.user) and not handler.can_read_topic(
@@ -43,29 +46,67 @@ class TopicView(caching.AnonymousPageCache, machina.TopicView):
     def get_queryset(self):
         topic = self.get_topic()
         visible = self.request.forum_permission_handler.visible_posts_filter(self.request.user)
-        return (
-            topic.posts.filter(visible | Q(approved=True))
-            .select_related("poster", "updated_by")
-            .prefetch_related("attachments", "poster__forum_profile")
-        )
+        return topic.posts.filter(visible | Q(approved=True)).select_related("poster", "updated_by")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        topic = context["topic"]
+        topic, user = context["topic"], self.request.user
+        handler = self.request.forum_permission_handler
+        # The forums the reader may read, from the permissions this request loaded already; kept for the page's
+        # later questions (search's "related elsewhere" panel).
+        selectors.readable_forum_ids(user, handler=handler)
         context["solution"] = selectors.solution_for_topic(topic=topic)
-        context["can_mark_solution"] = services.can_mark_solution(user=self.request.user, topic=topic)
+        context["can_mark_solution"] = services.can_mark_solution(user=user, topic=topic)
         context["project_card"] = selectors.project_card_for_topic(topic=topic)
-        self._prepare_posts(context["posts"], topic=topic, can_mark_solution=context["can_mark_solution"])
-        context["can_download_files"] = self.request.forum_permission_handler.can_download_files(
-            topic.forum, self.request.user
+        context["can_download_files"] = handler.can_download_files(topic.forum, user)
+        controls = self._controls(topic)
+        page_posts = context["posts"]
+        context["posts"] = _PreparedPosts(
+            page_posts.prefetch_related("attachments"),
+            prepare=lambda posts: self._prepare_posts(
+                posts, topic=topic, controls=controls, can_mark_solution=context["can_mark_solution"]
+            ),
         )
+        if caching.page_seconds() > 0:
+            # The key needs only each post's id and author: the posts themselves (and their attachments) are
+            # loaded when the cached copy is missing, by the template.
+            rows = list(page_posts.values_list("pk", "poster_id"))
+            context["first_post_is_head"] = bool(rows) and rows[0][0] == topic.first_post_id
+            context["posts_cache_seconds"] = caching.page_seconds()
+            context["posts_cache_key"] = caching.posts_fragment_key(
+                topic_id=topic.pk,
+                page=context["page_obj"].number if context.get("page_obj") is not None else 1,  # (bool(page) loads it)
+                flags=(context["can_mark_solution"], context["can_download_files"]),
+                posts=[(pk, *controls[self._is_own(poster_id)], self._can_report(poster_id)) for pk, poster_id in rows],
+            )
+        else:
+            posts = list(context["posts"])
+            context["first_post_is_head"] = bool(posts) and posts[0].hub_is_head
         return context
 
-    def _prepare_posts(self, posts, *, topic, can_mark_solution: bool):
-        """Each post's links and what the reader may do with it, computed here once per page: the template asked
-        machina's `get_permission` (reflection on every call) and reversed four URLs per post. Each link is one
-        URL reversed per page with a marker where the post's id goes."""
+    def _is_own(self, poster_id) -> bool:
+        return bool(self.request.user.is_authenticated and poster_id == self.request.user.pk)
+
+    def _can_report(self, poster_id) -> bool:
+        return bool(self.request.user.is_authenticated and poster_id != self.request.user.pk)
+
+    def _controls(self, topic) -> dict[bool, tuple[bool, bool]]:
+        """{reader wrote the post: (may edit it, may delete it)}. machina's edit and delete rules depend on a post
+        only through whether the reader wrote it (the forum's permissions and the topic's lock are the page's), so
+        they are asked once per page, of a post of the reader's and one of someone else's, not once per post."""
         user, handler = self.request.user, self.request.forum_permission_handler
+        if not user.is_authenticated:
+            return {True: (False, False), False: (False, False)}
+        Post = type(topic).posts.rel.related_model
+        answers = {}
+        for own, post in ((True, Post(topic=topic, poster=user)), (False, Post(topic=topic, poster=None))):
+            answers[own] = (bool(handler.can_edit_post(post, user)), bool(handler.can_delete_post(post, user)))
+        return answers
+
+    def _prepare_posts(self, posts, *, topic, controls, can_mark_solution: bool):
+        """Each post's links and what the reader may do with it, computed here once per page (not once per post):
+        the template asked machina's `get_permission` (reflection on every call) and reversed four URLs per post.
+        Each link is one URL reversed per page with a marker where the post's id goes."""
         forum = topic.forum
         topic_args = [forum.slug, forum.pk, topic.slug, topic.pk]
         topic_url = reverse("forum_conversation:topic", args=topic_args)
@@ -78,15 +119,35 @@ class TopicView(caching.AnonymousPageCache, machina.TopicView):
         }
         topic_update = reverse("forum_conversation:topic_update", args=topic_args)
         for post in posts:
+            post.hub_can_edit, post.hub_can_delete = controls[self._is_own(post.poster_id)]
+            post.hub_is_head = post.pk == topic.first_post_id  # machina's is_topic_head loads the first post
             post.hub_url = f"{topic_url}?post={post.pk}#{post.pk}"
             post.hub_profile_url = links["profile"].format(post.poster_id) if post.poster_id else ""
-            post.hub_can_edit = user.is_authenticated and handler.can_edit_post(post, user)
-            post.hub_can_delete = user.is_authenticated and handler.can_delete_post(post, user)
-            post.hub_edit_url = topic_update if post.is_topic_head else links["update"].format(post.pk)
+            post.hub_edit_url = topic_update if post.hub_is_head else links["update"].format(post.pk)
             post.hub_delete_url = links["delete"].format(post.pk)
-            post.hub_can_report = user.is_authenticated and post.poster_id != user.pk
+            post.hub_can_report = self._can_report(post.poster_id)
             post.hub_report_url = links["report"].format(post.pk)
             post.hub_mark_url = links["mark"].format(post.pk) if can_mark_solution else ""
+
+
+class _PreparedPosts:
+    """A page's posts, loaded (with their attachments) and prepared the first time the template iterates them: when
+    the rendered posts come from the cache, they are not loaded at all."""
+
+    def __init__(self, queryset, *, prepare):
+        self._queryset, self._prepare, self._posts = queryset, prepare, None
+
+    def __iter__(self):
+        if self._posts is None:
+            self._posts = list(self._queryset)
+            self._prepare(self._posts)
+        return iter(self._posts)
+
+    def __len__(self):
+        return len(list(iter(self)))
+
+    def __bool__(self):
+        return bool(len(self))
 
 
 _ID_MARKER = 987654321
