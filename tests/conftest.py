@@ -1,5 +1,7 @@
-"""Shared fixtures: named users, the demo home page, and a real headless Chromium for browser journeys."""
+"""Shared fixtures: named users, the demo home page, the whole demo as a fresh database copy, and a real headless
+Chromium for browser journeys."""
 
+import io
 import os
 import shutil
 
@@ -92,6 +94,126 @@ def pytest_runtest_teardown(item, nextitem):
         with blocker.unblock():
             restore_migration_data()
     return result
+
+
+# --- The demo, loaded once per worker and copied --------------------------------------------------------------------
+# `load_demo_data` takes 15-25 s. Each worker loads it once, into its test database, and keeps that as a PostgreSQL
+# template database (`<test db>_demo`); a test or module that reads the demo gets a copy of it as its test database
+# (CREATE DATABASE ... TEMPLATE: about a second), and afterwards a copy of `<test db>_empty`, the database as
+# migration left it (taken right after the worker's migration), so the next test starts where it expects. The demo's
+# image files stay in the worker's media folder (settings.MEDIA_ROOT), where the template's rows point.
+# Tests whose subject is loading the demo (twice, step by step, its search documents) still load it themselves.
+
+DEMO_PASSWORD = "demo-tests-only"  # the demo accounts' password in the template (the published default is refused)
+EMPTY, DEMO = "_empty", "_demo"  # suffixes of the worker's template databases
+
+
+def _test_database() -> str:
+    from django.db import connection
+
+    return connection.settings_dict["NAME"]
+
+
+def _copy_database(source: str, target: str) -> None:
+    """Replace database `target` with a copy of `source`. Every connection to either is closed first (Django's in
+    this process; any other, such as a live server's request thread, is ended by the server)."""
+    from django.db import connection, connections
+
+    connections.close_all()
+    quote = connection.ops.quote_name
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(target)} WITH (FORCE)")
+    _end_other_sessions(source)  # a template must have no session
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"CREATE DATABASE {quote(target)} TEMPLATE {quote(source)}")
+
+
+def _drop_database(name: str) -> None:
+    from django.db import connection, connections
+
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)} WITH (FORCE)")
+
+
+def _use_database(template: str) -> None:
+    """Make the test database a fresh copy of the worker's template `template` (EMPTY or DEMO)."""
+    from django.db import connection
+
+    assert not connection.in_atomic_block, "the demo copy must be set up before the test's transaction"
+    name = _test_database()
+    _copy_database(name + template, name)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and beside it a copy of it as migration left it (`<test db>_empty`)."""
+    with django_db_blocker.unblock():
+        name = _test_database()
+        _copy_database(name, name + EMPTY)
+    yield
+    with django_db_blocker.unblock():
+        _drop_database(name + DEMO)
+        _drop_database(name + EMPTY)
+        _end_other_sessions(name)  # e.g. a live server's request thread: pytest-django drops the test database next
+
+
+def _end_other_sessions(name: str) -> None:
+    from django.db import connection
+
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+
+
+@pytest.fixture(scope="session")
+def demo_template(django_db_setup, django_db_blocker):
+    """`load_demo_data`, once on this worker, kept as the template database `<test db>_demo`."""
+    from django.core.management import call_command
+
+    previous = os.environ.get("DEMO_PASSWORD")
+    os.environ["DEMO_PASSWORD"] = DEMO_PASSWORD
+    try:
+        with django_db_blocker.unblock():
+            _use_database(EMPTY)  # whatever ran before on this worker, the demo is loaded on the migrated database
+            call_command("load_demo_data", stdout=io.StringIO())
+            name = _test_database()
+            _copy_database(name, name + DEMO)
+            _use_database(EMPTY)
+    finally:
+        if previous is None:
+            os.environ.pop("DEMO_PASSWORD", None)
+        else:
+            os.environ["DEMO_PASSWORD"] = previous
+
+
+def _demo_copy(django_db_blocker):
+    with django_db_blocker.unblock():
+        _use_database(DEMO)
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            _use_database(EMPTY)
+
+
+@pytest.fixture(scope="module")
+def demo_module(demo_template, django_db_blocker):
+    """The whole demo (`load_demo_data`), for every test of the module: each test's own transaction (`db`) is rolled
+    back inside it. Its accounts' password is DEMO_PASSWORD."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+        yield from _demo_copy(django_db_blocker)
+
+
+@pytest.fixture
+def demo_database(demo_template, transactional_db, django_db_blocker, monkeypatch):
+    """The whole demo (`load_demo_data`) for one transactional test (a browser journey on the live server), which may
+    write to it. Its accounts' password is DEMO_PASSWORD."""
+    monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+    yield from _demo_copy(django_db_blocker)
 
 
 @pytest.fixture
