@@ -19,37 +19,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Rows that data migrations write, which a transactional test's closing flush removes: (module, function).
-DATA_MIGRATIONS = [
-    ("projects_db.migrations.0003_project_documents_collection", "create_collection"),
-    ("hub.accounts.migrations.0004_apply_group_permissions", "apply"),  # every role group and its rights
-]
-
-
-def _is_transactional(request) -> bool:
-    marker = request.node.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(request.fixturenames)
-    )
-
-
-def restore_migration_data() -> None:
-    """Put back what migrations wrote (Wagtail's root page and collection, the default locale, the role groups and
-    their permissions) where a flush removed it. Idempotent."""
-    from importlib import import_module
-
-    from django.apps import apps
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(language_code="ar")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    for module, function in DATA_MIGRATIONS:
-        getattr(import_module(module), function)(apps, None)
-
-
 @pytest.fixture(autouse=True)
 def site_language():
     """Every test starts in the site's default language (Arabic). A request to /en/ leaves English active in the
@@ -72,28 +41,6 @@ def empty_cache():
 
     cache.clear()
     yield
-
-
-FLUSHES = pytest.StashKey()  # on a transactional test's item: the database blocker, to restore after its flush
-
-
-@pytest.fixture(autouse=True)
-def migration_data(request, django_db_blocker):
-    """A transactional test (every browser journey) ends by flushing all tables, so whatever test comes next (on this
-    xdist worker, in any order) would start without what migrations wrote. Mark it, so that the data is put back
-    (committed) right after its flush: see pytest_runtest_teardown."""
-    if _is_transactional(request):
-        request.node.stash[FLUSHES] = django_db_blocker
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    result = yield  # the test's fixtures are torn down: a transactional test's tables are flushed
-    blocker = item.stash.get(FLUSHES, None)
-    if blocker is not None and nextitem is not None:  # after the last test the test database is already dropped
-        with blocker.unblock():
-            restore_migration_data()
-    return result
 
 
 # --- The demo, loaded once per worker and copied --------------------------------------------------------------------
@@ -168,6 +115,24 @@ def _end_other_sessions(name: str) -> None:
         )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def copy_instead_of_flush(django_db_blocker):
+    """A transactional test (`django_db(transaction=True)`, `live_server`: every browser journey) commits, so Django
+    ends it by flushing every table and re-running post_migrate (3-4 s under load); the next test on this worker, in
+    any order, must start from the migrated database, with what data migrations wrote (Wagtail's root page and
+    collection, the default locale, the role groups and their permissions). Instead the test database becomes a copy
+    of `<test db>_empty` (about a second): exactly the migrated database, sequences included."""
+    from django.test import TransactionTestCase
+
+    def fixture_teardown(test_case):
+        with django_db_blocker.unblock():
+            _use_database(EMPTY)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TransactionTestCase, "_fixture_teardown", fixture_teardown)
+        yield
+
+
 @pytest.fixture(scope="session")
 def demo_template(django_db_setup, django_db_blocker):
     """`load_demo_data`, once on this worker, kept as the template database `<test db>_demo`."""
@@ -189,31 +154,29 @@ def demo_template(django_db_setup, django_db_blocker):
             os.environ["DEMO_PASSWORD"] = previous
 
 
-def _demo_copy(django_db_blocker):
-    with django_db_blocker.unblock():
-        _use_database(DEMO)
-    try:
-        yield
-    finally:
-        with django_db_blocker.unblock():
-            _use_database(EMPTY)
-
-
 @pytest.fixture(scope="module")
 def demo_module(demo_template, django_db_blocker):
     """The whole demo (`load_demo_data`), for every test of the module: each test's own transaction (`db`) is rolled
-    back inside it. Its accounts' password is DEMO_PASSWORD."""
+    back inside it. Its accounts' password is DEMO_PASSWORD. After the module, the migrated database again."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
-        yield from _demo_copy(django_db_blocker)
+        with django_db_blocker.unblock():
+            _use_database(DEMO)
+        try:
+            yield
+        finally:
+            with django_db_blocker.unblock():
+                _use_database(EMPTY)
 
 
 @pytest.fixture
 def demo_database(demo_template, transactional_db, django_db_blocker, monkeypatch):
     """The whole demo (`load_demo_data`) for one transactional test (a browser journey on the live server), which may
-    write to it. Its accounts' password is DEMO_PASSWORD."""
+    write to it. Its accounts' password is DEMO_PASSWORD. At the end of the test the database becomes a copy of the
+    migrated one (`copy_instead_of_flush`)."""
     monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
-    yield from _demo_copy(django_db_blocker)
+    with django_db_blocker.unblock():
+        _use_database(DEMO)
 
 
 @pytest.fixture
