@@ -1,5 +1,7 @@
-"""Shared fixtures: named users, the demo home page, and a real headless Chromium for browser journeys."""
+"""Shared fixtures: named users, the demo home page, the whole demo as a fresh database copy, and a real headless
+Chromium for browser journeys."""
 
+import io
 import os
 import shutil
 
@@ -15,37 +17,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-
-
-# Rows that data migrations write, which a transactional test's closing flush removes: (module, function).
-DATA_MIGRATIONS = [
-    ("projects_db.migrations.0003_project_documents_collection", "create_collection"),
-    ("hub.accounts.migrations.0004_apply_group_permissions", "apply"),  # every role group and its rights
-]
-
-
-def _is_transactional(request) -> bool:
-    marker = request.node.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(request.fixturenames)
-    )
-
-
-def restore_migration_data() -> None:
-    """Put back what migrations wrote (Wagtail's root page and collection, the default locale, the role groups and
-    their permissions) where a flush removed it. Idempotent."""
-    from importlib import import_module
-
-    from django.apps import apps
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(language_code="ar")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    for module, function in DATA_MIGRATIONS:
-        getattr(import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)
@@ -72,26 +43,140 @@ def empty_cache():
     yield
 
 
-FLUSHES = pytest.StashKey()  # on a transactional test's item: the database blocker, to restore after its flush
+# --- The demo, loaded once per worker and copied --------------------------------------------------------------------
+# `load_demo_data` takes 15-25 s. Each worker loads it once, into its test database, and keeps that as a PostgreSQL
+# template database (`<test db>_demo`); a test or module that reads the demo gets a copy of it as its test database
+# (CREATE DATABASE ... TEMPLATE: about a second), and afterwards a copy of `<test db>_empty`, the database as
+# migration left it (taken right after the worker's migration), so the next test starts where it expects. The demo's
+# image files stay in the worker's media folder (settings.MEDIA_ROOT), where the template's rows point.
+# Tests whose subject is loading the demo (twice, step by step, its search documents) still load it themselves.
+
+DEMO_PASSWORD = "demo-tests-only"  # the demo accounts' password in the template (the published default is refused)
+EMPTY, DEMO = "_empty", "_demo"  # suffixes of the worker's template databases
 
 
-@pytest.fixture(autouse=True)
-def migration_data(request, django_db_blocker):
-    """A transactional test (every browser journey) ends by flushing all tables, so whatever test comes next (on this
-    xdist worker, in any order) would start without what migrations wrote. Mark it, so that the data is put back
-    (committed) right after its flush: see pytest_runtest_teardown."""
-    if _is_transactional(request):
-        request.node.stash[FLUSHES] = django_db_blocker
+def _test_database() -> str:
+    from django.db import connection
+
+    return connection.settings_dict["NAME"]
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    result = yield  # the test's fixtures are torn down: a transactional test's tables are flushed
-    blocker = item.stash.get(FLUSHES, None)
-    if blocker is not None and nextitem is not None:  # after the last test the test database is already dropped
-        with blocker.unblock():
-            restore_migration_data()
-    return result
+def _copy_database(source: str, target: str) -> None:
+    """Replace database `target` with a copy of `source`. Every connection to either is closed first (Django's in
+    this process; any other, such as a live server's request thread, is ended by the server)."""
+    from django.db import connection, connections
+
+    connections.close_all()
+    quote = connection.ops.quote_name
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(target)} WITH (FORCE)")
+    _end_other_sessions(source)  # a template must have no session
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"CREATE DATABASE {quote(target)} TEMPLATE {quote(source)}")
+
+
+def _drop_database(name: str) -> None:
+    from django.db import connection, connections
+
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)} WITH (FORCE)")
+
+
+def _use_database(template: str) -> None:
+    """Make the test database a fresh copy of the worker's template `template` (EMPTY or DEMO)."""
+    from django.db import connection
+
+    assert not connection.in_atomic_block, "the demo copy must be set up before the test's transaction"
+    name = _test_database()
+    _copy_database(name + template, name)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and beside it a copy of it as migration left it (`<test db>_empty`)."""
+    with django_db_blocker.unblock():
+        name = _test_database()
+        _copy_database(name, name + EMPTY)
+    yield
+    with django_db_blocker.unblock():
+        _drop_database(name + DEMO)
+        _drop_database(name + EMPTY)
+        _end_other_sessions(name)  # e.g. a live server's request thread: pytest-django drops the test database next
+
+
+def _end_other_sessions(name: str) -> None:
+    from django.db import connection
+
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def copy_instead_of_flush(django_db_blocker):
+    """A transactional test (`django_db(transaction=True)`, `live_server`: every browser journey) commits, so Django
+    ends it by flushing every table and re-running post_migrate (3-4 s under load); the next test on this worker, in
+    any order, must start from the migrated database, with what data migrations wrote (Wagtail's root page and
+    collection, the default locale, the role groups and their permissions). Instead the test database becomes a copy
+    of `<test db>_empty` (about a second): exactly the migrated database, sequences included."""
+    from django.test import TransactionTestCase
+
+    def fixture_teardown(test_case):
+        with django_db_blocker.unblock():
+            _use_database(EMPTY)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TransactionTestCase, "_fixture_teardown", fixture_teardown)
+        yield
+
+
+@pytest.fixture(scope="session")
+def demo_template(django_db_setup, django_db_blocker):
+    """`load_demo_data`, once on this worker, kept as the template database `<test db>_demo`."""
+    from django.core.management import call_command
+
+    previous = os.environ.get("DEMO_PASSWORD")
+    os.environ["DEMO_PASSWORD"] = DEMO_PASSWORD
+    try:
+        with django_db_blocker.unblock():
+            _use_database(EMPTY)  # whatever ran before on this worker, the demo is loaded on the migrated database
+            call_command("load_demo_data", stdout=io.StringIO())
+            name = _test_database()
+            _copy_database(name, name + DEMO)
+            _use_database(EMPTY)
+    finally:
+        if previous is None:
+            os.environ.pop("DEMO_PASSWORD", None)
+        else:
+            os.environ["DEMO_PASSWORD"] = previous
+
+
+@pytest.fixture(scope="module")
+def demo_module(demo_template, django_db_blocker):
+    """The whole demo (`load_demo_data`), for every test of the module: each test's own transaction (`db`) is rolled
+    back inside it. Its accounts' password is DEMO_PASSWORD. After the module, the migrated database again."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+        with django_db_blocker.unblock():
+            _use_database(DEMO)
+        try:
+            yield
+        finally:
+            with django_db_blocker.unblock():
+                _use_database(EMPTY)
+
+
+@pytest.fixture
+def demo_database(demo_template, transactional_db, django_db_blocker, monkeypatch):
+    """The whole demo (`load_demo_data`) for one transactional test (a browser journey on the live server), which may
+    write to it. Its accounts' password is DEMO_PASSWORD. At the end of the test the database becomes a copy of the
+    migrated one (`copy_instead_of_flush`)."""
+    monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+    with django_db_blocker.unblock():
+        _use_database(DEMO)
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """axe-core in a real Chromium: no serious or critical violation on any kind of public page outside the forum, in
 Arabic and English, at 1280 and 360 px, over the demo content. (The forum's pages are checked with the forum.)"""
 
-import os
-
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,13 +39,8 @@ PAGES = [
 
 
 @pytest.fixture
-def demo_content(transactional_db, monkeypatch):
-    import io
-
-    from django.core.management import call_command
-
-    monkeypatch.setitem(os.environ, "DEMO_PASSWORD", "browser-tests-only")
-    call_command("load_demo_data", stdout=io.StringIO())
+def demo_content(demo_database):
+    """The whole demo (load_demo_data), a fresh copy of this worker's demo database (tests/conftest.py)."""
 
 
 def test_no_public_page_has_a_serious_or_critical_axe_violation(browser, live_server, demo_content):

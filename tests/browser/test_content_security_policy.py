@@ -2,8 +2,6 @@
 render under the Content-Security-Policy without a single violation, and every page sends the policy headers. The
 admin runs under the site's nonce policy for scripts; its date pickers, inline panels and choosers still work."""
 
-from importlib import import_module
-
 import pytest
 
 from tests.browser.signing_in import sign_in
@@ -17,22 +15,12 @@ document.addEventListener("securitypolicyviolation", (e) => {
   window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
 });
 """
-DEMO_STEPS = [
-    "projects_db.demo:load_places",
-    "hub.accounts.demo:load",
-    "hub.demo:load",
-    "projects_db.demo:load_projects",
-    "forum.demo:load",
-]
 
 
 @pytest.fixture
-def demo(db, monkeypatch):
-    # The demo accounts (and with them the forum's demo topics) are made only with a password to give them.
-    monkeypatch.setenv("DEMO_PASSWORD", "browser-tests-only")
-    for step in DEMO_STEPS:
-        module, function = step.split(":")
-        getattr(import_module(module), function)()
+def demo(demo_database):
+    """The whole demo (load_demo_data: its accounts, and with them the forum's demo topics), a fresh copy of this
+    worker's demo database for each test (tests/conftest.py `demo_database`)."""
 
 
 @pytest.fixture

@@ -11,9 +11,13 @@ from hub.accounts import roles
 from hub.accounts.models import User
 from hub.cooperation import services
 from hub.cooperation.models import AwardEdition, JuryScore, Nomination, ProgressUpdate
-from tests.hub.test_demo_write_paths import demo  # noqa: F401  (the demo, loaded once for this module)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(demo_module):
+    """The whole demo (load_demo_data), a fresh copy for this module (tests/conftest.py `demo_module`)."""
 
 
 def _judged():
@@ -24,7 +28,7 @@ def _upcoming():
     return AwardEdition.objects.get(year=timezone.localdate().year + 1)
 
 
-def test_this_years_demo_edition_is_scoring_with_two_jurors_of_the_jury_group(demo, db):  # noqa: F811
+def test_this_years_demo_edition_is_scoring_with_two_jurors_of_the_jury_group(demo, db):
     edition = _judged()
     assert edition.jury_is_open() and not edition.nominations_are_open()
     jurors = User.objects.filter(groups__name=roles.AWARD_JURY).order_by("username")
@@ -39,7 +43,7 @@ def test_this_years_demo_edition_is_scoring_with_two_jurors_of_the_jury_group(de
 
 
 def test_an_editor_walks_the_demo_award_from_scoring_to_the_winners_without_editing_a_date(
-    demo,  # noqa: F811
+    demo,
     db,
     client,
 ):
@@ -71,7 +75,7 @@ def test_an_editor_walks_the_demo_award_from_scoring_to_the_winners_without_edit
     assert list(winners.values_list("pk", flat=True)) == top
 
 
-def test_hebrons_demo_nomination_was_made_by_hebrons_staff_who_can_edit_it(demo, db, client):  # noqa: F811
+def test_hebrons_demo_nomination_was_made_by_hebrons_staff_who_can_edit_it(demo, db, client):
     hebron = User.objects.get(username="hebron")
     nomination = Nomination.objects.get(edition=_upcoming(), municipality__slug="hebron")
     assert nomination.nominated_by == hebron
@@ -90,7 +94,7 @@ def test_hebrons_demo_nomination_was_made_by_hebrons_staff_who_can_edit_it(demo,
     assert (nomination.users_count, nomination.what_changed) == (53_000, data["what_changed"])
 
 
-def test_a_nomination_recorded_by_the_operator_is_edited_by_its_staff(demo, db):  # noqa: F811
+def test_a_nomination_recorded_by_the_operator_is_edited_by_its_staff(demo, db):
     nomination = Nomination.objects.filter(edition=_upcoming()).get()
     Nomination.objects.filter(pk=nomination.pk).update(nominated_by=None)  # as `load_demo_data` records one
     nomination.refresh_from_db()
@@ -106,7 +110,7 @@ def test_a_nomination_recorded_by_the_operator_is_edited_by_its_staff(demo, db):
     assert nomination.users_count == 60_000 and nomination.nominated_by is None
 
 
-def test_a_model_error_on_a_field_the_form_lacks_names_that_field(demo, db, client, monkeypatch):  # noqa: F811
+def test_a_model_error_on_a_field_the_form_lacks_names_that_field(demo, db, client, monkeypatch):
     def refuse(**kwargs):
         raise ValidationError({"nominated_by": ["This field cannot be blank."]})
 
@@ -120,6 +124,6 @@ def test_a_model_error_on_a_field_the_form_lacks_names_that_field(demo, db, clie
     assert "Nominated by: This field cannot be blank." in page.content.decode()
 
 
-def test_every_recommendation_update_of_the_demo_says_something_of_its_own(demo, db):  # noqa: F811
+def test_every_recommendation_update_of_the_demo_says_something_of_its_own(demo, db):
     texts = list(ProgressUpdate.objects.values_list("text_en", flat=True))
     assert len(texts) >= 10 and len(set(texts)) == len(texts)

@@ -22,10 +22,8 @@ def _signature(image) -> list[float]:
 
 
 @pytest.mark.django_db
-def test_each_story_practice_and_event_has_an_illustration_of_its_own_and_figures_once(client):
-    from hub import demo
-
-    demo.load()
+def test_each_story_practice_and_event_has_an_illustration_of_its_own_and_figures_once(demo_module, client):
+    # demo_module: the whole demo (load_demo_data), a fresh copy of this worker's demo database (tests/conftest.py)
     pages = [
         page
         for model in (StoryPage, PracticePage, EventPage)

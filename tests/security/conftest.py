@@ -1,30 +1,15 @@
-"""The demo site, loaded once per module inside a transaction that is rolled back at the end of the module, and a
-signed-in test client for each role of the matrix."""
-
-import io
-import os
+"""The demo site, a fresh copy of the worker's demo database for each module, and a signed-in test client for each
+role of the matrix."""
 
 import pytest
-from django.db import transaction
 
 ROLES = ["anonymous", "member", "hebron", "nablus", "editor", "moderator", "admin"]
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """load_demo_data's steps, once for the module; every test's own transaction nests inside this one."""
-    from django.core.management import call_command
-
-    previous = os.environ.get("DEMO_PASSWORD")
-    os.environ["DEMO_PASSWORD"] = "security-tests-only"  # demo accounts are refused with the published default
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_data", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-    if previous is None:
-        os.environ.pop("DEMO_PASSWORD", None)
-    else:
-        os.environ["DEMO_PASSWORD"] = previous
+def demo_site(demo_module):
+    """The whole demo (load_demo_data), a fresh copy for the module (tests/conftest.py `demo_module`); every test's
+    own transaction is rolled back inside it."""
 
 
 @pytest.fixture
