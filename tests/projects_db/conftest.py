@@ -103,6 +103,24 @@ def project_data(hebron, category, funder):
 
 
 @pytest.fixture
+def page_cache(settings):
+    """The page cache on (the test settings turn it off), starting empty."""
+    from django.core.cache import cache
+
+    settings.HUB_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+
+
+@pytest.fixture
+def published(project_data, committed):
+    """Hebron's e-portal, published through the import service with what it schedules after commit done."""
+    from projects_db import services
+    from projects_db.models import Project
+
+    return committed(services.project_import, data=project_data, state=Project.State.PUBLISHED)
+
+
+@pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Call a service and run what it scheduled for after commit (e-mails), as a real commit would."""
 

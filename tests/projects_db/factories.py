@@ -101,3 +101,10 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.groups.add(Group.objects.get_or_create(name=MINISTRY_EDITORS)[0])
         if create:
             obj.save()
+
+
+def project_url(project) -> str:
+    """The project's page in Arabic (the slug may hold Arabic letters: quoted as a browser sends it)."""
+    from urllib.parse import quote
+
+    return f"/ar/projects/{quote(project.slug)}/"

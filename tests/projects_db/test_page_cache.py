@@ -1,6 +1,6 @@
 """Anonymous views of the project directory (with its filters), project pages, the municipal portal directory and
 municipality pages, the projects feed and the public API come from the cache with no query, and the services that
-change what they show make them fresh."""
+change what they show make them committed."""
 
 import datetime
 import json
@@ -13,37 +13,9 @@ from hub.cooperation import services as cooperation
 from hub.places import services as places
 from projects_db import services
 from projects_db.models import Project
-from tests.projects_db.factories import MunicipalityFactory
+from tests.projects_db.factories import MunicipalityFactory, project_url
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.HUB_PAGE_CACHE_SECONDS = 300
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture
-def published(project_data, committed):
-    return committed(services.project_import, data=project_data, state=Project.State.PUBLISHED)
-
-
-@pytest.fixture
-def fresh(django_capture_on_commit_callbacks):
-    """Run a service as a committed request would: what it scheduled after commit runs."""
-
-    def call(service, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return service(**kwargs)
-
-    return call
-
-
-def project_url(project) -> str:
-    return f"/ar/projects/{quote(project.slug)}/"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def urls(project) -> list[str]:
@@ -76,60 +48,60 @@ def test_every_page_is_served_again_from_the_cache_without_a_query(client, publi
         assert second.content == first.content, url
 
 
-def test_an_editors_change_to_a_published_project_shows_everywhere(client, published, editor, fresh):
+def test_an_editors_change_to_a_published_project_shows_everywhere(client, published, editor, committed):
     for url in urls(published):
         client.get(url)
-    fresh(services.project_update, project=published, user=editor, data={"title": "بوابة الخليل الجديدة"})
+    committed(services.project_update, project=published, user=editor, data={"title": "بوابة الخليل الجديدة"})
     for url in ("/ar/projects/", project_url(published), "/ar/municipalities/hebron/", "/ar/projects/feed/"):
         assert "بوابة الخليل الجديدة" in client.get(url).content.decode(), url
     assert [p["title"] for p in json.loads(client.get("/api/v1/projects").content)["items"]] == ["بوابة الخليل الجديدة"]
 
 
-def test_a_newly_published_project_enters_the_directory_and_the_api(client, published, project_data, fresh):
+def test_a_newly_published_project_enters_the_directory_and_the_api(client, published, project_data, committed):
     client.get("/ar/projects/")
     client.get("/api/v1/projects")
-    fresh(services.project_import, data={**project_data, "title": "مشروع ثان"}, state=Project.State.PUBLISHED)
+    committed(services.project_import, data={**project_data, "title": "مشروع ثان"}, state=Project.State.PUBLISHED)
     assert "مشروع ثان" in client.get("/ar/projects/").content.decode()
     assert len(json.loads(client.get("/api/v1/projects").content)["items"]) == 2
 
 
-def test_a_deleted_project_is_gone_from_its_page_and_the_directory(client, published, fresh, django_user_model):
+def test_a_deleted_project_is_gone_from_its_page_and_the_directory(client, published, committed, django_user_model):
     url = project_url(published)
     client.get(url)
     client.get("/ar/projects/")
     admin = django_user_model.objects.create_superuser("root", "root@example.ps", "x")
-    fresh(services.project_delete, project=published, user=admin)
+    committed(services.project_delete, project=published, user=admin)
     assert client.get(url).status_code == 404
     assert published.title not in client.get("/ar/projects/").content.decode()
 
 
-def test_a_renamed_municipality_is_renamed_on_every_page(client, published, hebron, fresh):
+def test_a_renamed_municipality_is_renamed_on_every_page(client, published, hebron, committed):
     for url in urls(published):
         client.get(url)
-    fresh(places.municipality_update, municipality=hebron, user=None, data={"name_ar": "الخليل الكبرى"})
+    committed(places.municipality_update, municipality=hebron, user=None, data={"name_ar": "الخليل الكبرى"})
     for url in ("/ar/municipalities/", "/ar/municipalities/hebron/", project_url(published), "/ar/projects/"):
         assert "الخليل الكبرى" in client.get(url).content.decode(), url
     assert json.loads(client.get("/api/v1/municipalities/hebron").content)["name_ar"] == "الخليل الكبرى"
 
 
-def test_a_new_municipality_enters_the_portal_directory(client, hebron, fresh):
+def test_a_new_municipality_enters_the_portal_directory(client, hebron, committed):
     client.get("/ar/municipalities/")
     data = {"name_ar": "بيت لحم", "name_en": "Bethlehem", "slug": "bethlehem", "governorate": hebron.governorate}
-    fresh(places.municipality_create, user=None, data=data)
+    committed(places.municipality_create, user=None, data=data)
     assert "بيت لحم" in client.get("/ar/municipalities/").content.decode()
 
 
-def test_a_new_twinning_shows_on_the_municipality_page(client, published, hebron, editor, fresh):
+def test_a_new_twinning_shows_on_the_municipality_page(client, published, hebron, editor, committed):
     client.get("/ar/municipalities/hebron/")
     karak = MunicipalityFactory(slug="karak", name_ar="الكرك", is_partner=True)
-    fresh(cooperation.agreement_create, user=editor, kind="twinning", title_ar="توأمة الخليل والكرك",
+    committed(cooperation.agreement_create, user=editor, kind="twinning", title_ar="توأمة الخليل والكرك",
           title_en="Hebron–Karak twinning", signed_on=datetime.date(2013, 4, 20), parties=[hebron, karak])  # fmt: skip
     assert "توأمة الخليل والكرك" in client.get("/ar/municipalities/hebron/").content.decode()
 
 
-def test_a_new_category_enters_the_api_list(client, editor, fresh):
+def test_a_new_category_enters_the_api_list(client, editor, committed):
     client.get("/api/v1/categories")
-    fresh(services.category_create, user=editor, data={"slug": "gis", "name_ar": "نظم المعلومات", "name_en": "GIS"})
+    committed(services.category_create, user=editor, data={"slug": "gis", "name_ar": "نظم المعلومات", "name_en": "GIS"})
     assert "gis" in [c["slug"] for c in json.loads(client.get("/api/v1/categories").content)]
 
 

@@ -13,36 +13,11 @@ from django.utils.crypto import get_random_string
 from hub.accounts import services as accounts
 from projects_db import services
 from projects_db.models import Project
+from tests.projects_db.factories import project_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 PASSWORD = "pass-1234-secret"  # tests.projects_db.factories.UserFactory's
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.HUB_PAGE_CACHE_SECONDS = 300
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture
-def published(project_data, committed):
-    return committed(services.project_import, data=project_data, state=Project.State.PUBLISHED)
-
-
-@pytest.fixture
-def fresh(django_capture_on_commit_callbacks):
-    def call(service, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return service(**kwargs)
-
-    return call
-
-
-def project_url(project) -> str:
-    return f"/ar/projects/{quote(project.slug)}/"
 
 
 def signed_in(user) -> Client:
@@ -100,7 +75,7 @@ def test_readers_of_different_roles_and_municipalities_never_get_each_others_pag
 
 
 def test_a_verified_member_sees_the_edit_link_at_once_and_loses_it_when_revoked(
-    published, member, hebron, editor, fresh
+    published, member, hebron, editor, committed
 ):
     from allauth.account.models import EmailAddress
 
@@ -109,22 +84,22 @@ def test_a_verified_member_sees_the_edit_link_at_once_and_loses_it_when_revoked(
     url = project_url(published)
     client.get(url)
     assert client.get(url)["X-Hub-Cache"] == "hit"
-    request = fresh(accounts.membership_request_create, user=member, municipality=hebron, job_title="مهندس",
+    request = committed(accounts.membership_request_create, user=member, municipality=hebron, job_title="مهندس",
                     message="")  # fmt: skip
-    fresh(accounts.membership_request_verify, membership_request=request, decided_by=editor)
+    committed(accounts.membership_request_verify, membership_request=request, decided_by=editor)
     page = client.get(url)
     assert page["X-Hub-Cache"] == "miss"
     assert edit_link(published) in page.content.decode()
     member.refresh_from_db()
-    fresh(accounts.staff_membership_revoke, user=member, revoked_by=editor)
+    committed(accounts.staff_membership_revoke, user=member, revoked_by=editor)
     assert edit_link(published) not in client.get(url).content.decode()
 
 
-def test_a_renamed_reader_sees_the_new_name_at_once(published, member, fresh):
+def test_a_renamed_reader_sees_the_new_name_at_once(published, member, committed):
     client = signed_in(member)
     client.get("/ar/projects/")
     assert client.get("/ar/projects/")["X-Hub-Cache"] == "hit"
-    fresh(accounts.profile_update, user=member, display_name="اسم جديد للعضو", job_title="", bio="")
+    committed(accounts.profile_update, user=member, display_name="اسم جديد للعضو", job_title="", bio="")
     assert "اسم جديد للعضو" in client.get("/ar/projects/").content.decode()
 
 
@@ -142,7 +117,7 @@ def test_a_new_role_for_the_reader_is_seen_at_once(published, member):
 
 
 def test_a_project_edited_through_the_service_is_seen_by_signed_in_readers(
-    published, staff_hebron, member, editor, fresh
+    published, staff_hebron, member, editor, committed
 ):
     url = project_url(published)
     readers = [signed_in(staff_hebron), signed_in(member)]
@@ -151,12 +126,12 @@ def test_a_project_edited_through_the_service_is_seen_by_signed_in_readers(
         assert client.get(url)["X-Hub-Cache"] == "hit"
     data = services.project_edit_values(published)
     data["title"] = "بوابة الخليل المحدثة"
-    fresh(services.project_update, project=published, user=editor, data=data)
+    committed(services.project_update, project=published, user=editor, data=data)
     for client in readers:
         assert "بوابة الخليل المحدثة" in client.get(url).content.decode()
 
 
-def test_a_draft_edited_by_its_staff_is_seen_at_once(project_data, staff_hebron, committed, fresh):
+def test_a_draft_edited_by_its_staff_is_seen_at_once(project_data, staff_hebron, committed):
     draft = committed(services.project_import, data=project_data, state=Project.State.DRAFT)
     client = signed_in(staff_hebron)
     url = project_url(draft)
@@ -164,7 +139,7 @@ def test_a_draft_edited_by_its_staff_is_seen_at_once(project_data, staff_hebron,
     assert client.get(url)["X-Hub-Cache"] == "hit"
     data = services.project_edit_values(draft)
     data["summary"] = "ملخص المسودة الجديد"
-    fresh(services.project_update, project=draft, user=staff_hebron, data=data)
+    committed(services.project_update, project=draft, user=staff_hebron, data=data)
     assert "ملخص المسودة الجديد" in client.get(url).content.decode()
 
 
@@ -213,7 +188,7 @@ def test_a_page_with_a_pending_message_is_neither_served_from_nor_kept_in_the_ca
     assert client.get(url)["X-Hub-Cache"] == "hit"
 
 
-def test_following_a_municipality_shows_on_the_readers_cached_page_at_once(published, member, hebron, fresh):
+def test_following_a_municipality_shows_on_the_readers_cached_page_at_once(published, member, hebron, committed):
     from hub.cooperation import services as cooperation
 
     client = signed_in(member)
@@ -221,7 +196,7 @@ def test_following_a_municipality_shows_on_the_readers_cached_page_at_once(publi
     client.get(url)
     before = client.get(url)
     assert before["X-Hub-Cache"] == "hit" and 'value="unfollow"' not in before.content.decode()
-    fresh(cooperation.follow_set, user=member, kind="municipality", target_id=hebron.pk, follow=True)
+    committed(cooperation.follow_set, user=member, kind="municipality", target_id=hebron.pk, follow=True)
     assert 'value="unfollow"' in client.get(url).content.decode()
 
 
