@@ -17,7 +17,7 @@ from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
 from forum import conf
-from hub.caching import bump, bump_on_commit, version
+from hub.caching import bump, bump_on_commit, bump_reader_on_commit, cache_public, version
 
 SLOTS_KEY = "forum:views:slots"
 FLUSHED_KEY = "forum:views:flushed"
@@ -48,11 +48,22 @@ def page_key(request, params: tuple[str, ...]) -> str:
 
 class AnonymousPageCache:
     """First base of a forum view: anonymous GETs answered from the cache while the forum's content is unchanged.
-    `cache_params` names the query parameters the view reads (anything else does not make another copy)."""
+    `cache_params` names the query parameters the view reads (anything else does not make another copy).
+
+    A signed-in reader gets their own copy from the site's page cache (hub.caching.cache_public: keyed per reader
+    and CSRF secret, stale when the forum's content, the places or anything about the reader changes). What a forum
+    page shows of its reader alone — read marks, followed forums and topics, poll votes — bumps the reader
+    (`reader_state_changed`)."""
 
     cache_params: tuple[str, ...] = ("page",)
 
     def dispatch(self, request, *args, **kwargs):
+        if page_seconds() > 0 and request.method in ("GET", "HEAD") and request.user.is_authenticated:
+            view = cache_public(sections=("forum", "places"), params=self.cache_params)(self._render_for_reader)
+            response = view(request, *args, **kwargs)
+            if response.get("X-Hub-Cache") == "hit":
+                self.page_served_from_cache(request, *args, **kwargs)
+            return response
         if page_seconds() <= 0 or request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return super().dispatch(request, *args, **kwargs)
         key = page_key(request, self.cache_params)
@@ -71,6 +82,27 @@ class AnonymousPageCache:
 
     def page_served_from_cache(self, request, *args, **kwargs) -> None:
         """What a view still does when its page comes from the cache (the topic page counts the view)."""
+
+    def _render_for_reader(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        return response
+
+
+def reader_state_changed(sender, instance, **kwargs) -> None:
+    """Signal receiver: a read mark, a followed forum or a poll vote of one reader was written or removed."""
+    user_id = getattr(instance, "user_id", None) or getattr(instance, "voter_id", None)
+    if user_id:
+        bump_reader_on_commit(user_id)
+
+
+def topic_followers_changed(sender, instance, action, pk_set, reverse=False, **kwargs) -> None:
+    """m2m_changed of a topic's subscribers (from the topic's side or the user's)."""
+    if not action.startswith("post_"):
+        return
+    for user_id in {instance.pk} if reverse else set(pk_set or ()):
+        bump_reader_on_commit(user_id)
 
 
 def posts_fragment_key(*, topic_id: int, page: int, flags: tuple, posts: list[tuple[int, bool, bool, bool]]) -> str:

@@ -6,7 +6,7 @@ saved by a script or the admin is only indexed. Each receiver runs inside the tr
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.dispatch import receiver
 from machina.core.db.models import get_model
 
@@ -88,3 +88,26 @@ def _connect_page_cache() -> None:
 
 
 _connect_page_cache()
+
+
+def _connect_reader_copies() -> None:
+    """A signed-in reader's cached forum pages (forum/caching.py) show their read marks, the forums and topics they
+    follow and their poll votes: writing one makes that reader's copies stale."""
+    from forum.caching import reader_state_changed, topic_followers_changed
+    from forum.models import ForumSubscription
+
+    models = [
+        get_model("forum_tracking", "ForumReadTrack"),
+        get_model("forum_tracking", "TopicReadTrack"),
+        get_model("forum_polls", "TopicPollVote"),
+        ForumSubscription,
+    ]
+    for model in models:
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(reader_state_changed, sender=model, dispatch_uid=f"forum_reader_{name}_{model._meta.label}")
+    m2m_changed.connect(
+        topic_followers_changed, sender=Topic.subscribers.through, dispatch_uid="forum_reader_topic_followers"
+    )
+
+
+_connect_reader_copies()
