@@ -6,8 +6,9 @@ Measures the production path in one process through Django's test client: DEBUG 
 production's middleware and persistent connection (bench/settings_forum.py), against the development database (run
 `manage.py migrate` and `manage.py setup_forum` first); the generated topics are kept, marked "bench". Each page is
 requested once before the timed runs (the first request of a process loads templates and catalogues). The topic
-page is measured signed in (the bench member; its rendered posts come from the cache after the first GET), anonymous
-(from the second GET on, a cache hit), and signed in with FORUM_PAGE_CACHE_SECONDS=0 (the posts rendered each
+page is measured signed in (the bench member: from the second GET on, the reader's own cached copy), signed in with
+HUB_PAGE_CACHE_SECONDS=0 (the page rendered for the reader, its posts from the fragment cache), anonymous (from the
+second GET on, a cache hit), and signed in with FORUM_PAGE_CACHE_SECONDS=0 (no cache: the posts rendered each
 time). `--profile` prints cProfile's top functions for one signed-in request of the topic page.
 """
 
@@ -27,6 +28,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
@@ -122,6 +124,7 @@ def main():
         ("forum index", member, reverse("forum:index")),
         ("forum page", member, reverse("forum:forum", args=[forum.slug, forum.pk])),
         ("topic page (50 posts)", member, topic_url),
+        ("topic page, rendered", member, topic_url),  # HUB_PAGE_CACHE_SECONDS=0: no copy per reader, posts cached
         ("unread topics", member, reverse("forum_tracking:unread_topics")),
         ("topic page, anonymous", anonymous, topic_url),
         ("topic page, not cached", member, topic_url),  # FORUM_PAGE_CACHE_SECONDS=0: the posts rendered each time
@@ -132,7 +135,8 @@ def main():
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (1, 5, 15 min)")
     for name, client, url in pages:
         with override_settings(
-            FORUM_PAGE_CACHE_SECONDS=0 if "not cached" in name else conf.get("FORUM_PAGE_CACHE_SECONDS")
+            FORUM_PAGE_CACHE_SECONDS=0 if "not cached" in name else conf.get("FORUM_PAGE_CACHE_SECONDS"),
+            HUB_PAGE_CACHE_SECONDS=0 if "rendered" in name else getattr(settings, "HUB_PAGE_CACHE_SECONDS", 300),
         ):
             p50, p95, cpu, queries, cached = measure(client, url, args.runs)
         hit = f"   cache {cached}" if cached else ""
