@@ -1,9 +1,10 @@
-"""The forum's own cache: anonymous forum pages (index, forum, topic) kept whole, keyed on the "forum" section version
-of the site cache (hub.caching), which every change to what a reader may see bumps; and topic view counts, counted
-in the cache and written to the database in batches by a task (forum.tasks.flush_topic_views), so an anonymous GET
-writes nothing.
+"""The forum's own cache: anonymous forum pages (index, forum, topic) kept whole, checked against the "forum"
+section version of the site cache (hub.caching), which every change to what a reader may see bumps; and topic view
+counts, counted in the cache and written to the database in batches by a task (forum.tasks.flush_topic_views), so
+an anonymous GET writes nothing.
 
-A cached page's key holds the content version, the language, the path and only the query parameters the view reads.
+A cached page's key holds the language, the path and only the query parameters the view reads; the page is kept
+with the content version it was made under, read with the current one in one round trip.
 The version is bumped at once (the writing process serves fresh pages within its transaction) and again after the
 commit (a reader who cached the old page between the two cannot keep it)."""
 
@@ -17,7 +18,7 @@ from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
 from forum import conf
-from hub.caching import bump, bump_on_commit, bump_reader_on_commit, cache_public, version
+from hub.caching import bump, bump_on_commit, bump_reader_on_commit, cache_public, read_with_version, version
 
 SLOTS_KEY = "forum:views:slots"
 FLUSHED_KEY = "forum:views:flushed"
@@ -42,8 +43,9 @@ def bump_content_version(**kwargs) -> None:
 
 
 def page_key(request, params: tuple[str, ...]) -> str:
+    """Where an anonymous page is kept, with the content version it was made under (checked when read)."""
     query = "&".join(f"{name}={request.GET.get(name, '')}" for name in params)
-    return f"forum:page:{content_version()}:{get_language()}:{request.path}?{query}"
+    return f"forum:page:{get_language()}:{request.path}?{query}"
 
 
 class AnonymousPageCache:
@@ -67,16 +69,17 @@ class AnonymousPageCache:
         if page_seconds() <= 0 or request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return super().dispatch(request, *args, **kwargs)
         key = page_key(request, self.cache_params)
-        cached = cache.get(key)
-        if cached is not None:
+        current, entry = read_with_version("forum", key)  # one round trip
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == current:
             self.page_served_from_cache(request, *args, **kwargs)
+            cached = entry[1]
             cached["X-Forum-Cache"] = "hit"
             return cached
         response = super().dispatch(request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if response.status_code == 200 and not response.cookies:
-            cache.set(key, response, page_seconds())
+            cache.set(key, (current, response), page_seconds())
             response["X-Forum-Cache"] = "miss"
         return response
 
@@ -124,6 +127,11 @@ def count_view(*, topic_id: int) -> None:
     numbered slot (an atomic increment), which is how the flush finds the counters without listing keys."""
     bucket = int(time.time()) // VIEW_BUCKET_SECONDS
     key = f"forum:views:{bucket}:{topic_id}"
+    try:
+        cache.incr(key)  # the usual case: the topic was viewed before in this minute
+        return
+    except ValueError:
+        pass
     if cache.add(key, 1, KEEP_SECONDS):
         cache.add(SLOTS_KEY, 0, None)
         slot = cache.incr(SLOTS_KEY)

@@ -119,6 +119,14 @@ def _joined(versions: dict[str, str], sections: Iterable[str]) -> str:
     return ".".join(versions[section] for section in sorted(set(sections)))
 
 
+def read_with_version(section: str, key: str) -> tuple[str, Any]:
+    """The current version of `section` and what the cache holds at `key` (None if nothing), in one round trip: for
+    an entry kept with the version it was made under."""
+    _check([section])
+    versions, found = _read({section: _version_key(section)}, key)
+    return versions[section], found.get(key)
+
+
 def version(*sections: str) -> str:
     """The current version of `sections`: what a cache key of something that shows them must include."""
     _check(sections)
