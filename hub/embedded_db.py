@@ -8,6 +8,7 @@ Never used in production: production settings require DATABASE_URL.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -58,6 +59,12 @@ def _wheel_stop(data_dir: Path) -> bool:
         return False
     user = _ROOT_SYSTEM_USER if os.geteuid() == 0 else None
     pg_ctl(["-w", "stop", "-m", "fast"], pgdata=data_dir, user=user)
+    # pg_ctl returns once postmaster.pid is gone, which the postmaster removes just before it exits: wait for the
+    # exit too, so a caller (or the next start) never meets a server that is still shutting down.
+    import psutil
+
+    with contextlib.suppress(psutil.NoSuchProcess, psutil.TimeoutExpired):
+        psutil.Process(info.pid).wait(timeout=30)
     return True
 
 
