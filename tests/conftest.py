@@ -179,15 +179,135 @@ def demo_database(demo_template, transactional_db, django_db_blocker, monkeypatc
         _use_database(DEMO)
 
 
-@pytest.fixture
-def home_pages(db):
-    """The Arabic home page as the site root, with its live English translation."""
+# --- Data built once per module ------------------------------------------------------------------------------------
+# The CMS pages and the forum tree take 0.3-1.5 s to build and most tests only read them (or add below them). A module
+# of ordinary tests builds them once, inside one transaction around the whole module (`module_transaction`): each
+# test's own transaction (`db`) is a savepoint inside it, rolled back to the module's state after the test, and the
+# module's transaction is rolled back after its last test. Each test reads the module's objects afresh (a query or
+# two), so no test sees another's changes to them in memory.
+# A module with any transactional test (a live server, threads that commit) cannot sit inside a transaction: there
+# each test builds its own, as before.
+
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences", "demo_database"}
+
+
+def _is_transactional(item) -> bool:
+    from pytest_django.fixtures import validate_django_db
+
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and validate_django_db(marker)[0]:  # (transaction, reset_sequences, ...)
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.fixture(scope="module")
+def module_transaction(request, django_db_setup, django_db_blocker):
+    """True when the module runs inside one transaction (what module fixtures write is rolled back after it); False
+    when one of its tests is transactional, and module fixtures must leave the building to each test."""
+    from django.db import connection, transaction
+
+    if any(_is_transactional(item) for item in request.session.items if item.module is request.module):
+        yield False
+        return
+    with django_db_blocker.unblock():
+        assert not connection.in_atomic_block, "a module transaction cannot start inside another transaction"
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield True
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def home_pages_ensure() -> None:
     from hub import demo
 
     demo.load_home()  # only the two home pages; hub.demo.load() adds every section and demo page
+
+
+def home_pages_read() -> dict:
     from hub.models import HomePage
 
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture(scope="module")
+def module_home_pages(module_transaction, django_db_blocker) -> bool:
+    """Whether the module's transaction holds the home pages (else each test makes them)."""
+    if module_transaction:
+        with django_db_blocker.unblock():
+            home_pages_ensure()
+    return module_transaction
+
+
+@pytest.fixture
+def home_pages(module_home_pages, db):
+    """The Arabic home page as the site root, with its live English translation (made once per module)."""
+    if not module_home_pages:
+        home_pages_ensure()
+    return home_pages_read()
+
+
+def sections_ensure() -> dict:
+    """{slug: {language: pk}} of the section indexes under both home pages (hub.services.cms_ensure_sections)."""
+    from hub import services
+
+    home_pages_ensure()
+    built = services.cms_ensure_sections(home=home_pages_read()["ar"])
+    return {slug: {language: page.pk for language, page in pages.items()} for slug, pages in built.items()}
+
+
+@pytest.fixture(scope="module")
+def module_sections(module_transaction, django_db_blocker) -> dict | None:
+    if not module_transaction:
+        return None
+    with django_db_blocker.unblock():
+        return sections_ensure()
+
+
+@pytest.fixture
+def sections(module_sections, home_pages, db):
+    """{"stories": {"ar": index, "en": index}, "practices": ..., "events": ..., "news": ...}: the section indexes
+    under both home pages (made once per module)."""
+    from wagtail.models import Page
+
+    pks = module_sections or sections_ensure()
+    wanted = [pk for pair in pks.values() for pk in pair.values()]
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+    return {slug: {language: pages[pk] for language, pk in pair.items()} for slug, pair in pks.items()}
+
+
+def forums_ensure() -> dict[str, int]:
+    """{key: pk} of the site's forum tree with its permissions (forum.services.setup_forum)."""
+    from forum import services
+
+    return {key: forum.pk for key, forum in services.setup_forum().items()}
+
+
+@pytest.fixture(scope="module")
+def module_forums(module_transaction, django_db_blocker) -> dict | None:
+    if not module_transaction:
+        return None
+    with django_db_blocker.unblock():
+        return forums_ensure()
+
+
+@pytest.fixture
+def forums(module_forums, db):
+    """The site's forum tree with its permissions (setup_forum, made once per module): {key: Forum}."""
+    from machina.core.db.models import get_model
+
+    from forum import services
+
+    if module_forums is None:
+        pks = forums_ensure()
+    else:
+        pks = module_forums
+        services.sync_all_user_groups()  # as setup_forum does, for users a test made before asking for the forums
+    by_pk = get_model("forum", "Forum").objects.in_bulk(list(pks.values()))
+    return {key: by_pk[pk] for key, pk in pks.items()}
 
 
 @pytest.fixture(scope="session")

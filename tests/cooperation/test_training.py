@@ -12,7 +12,6 @@ from hub.accounts.roles import MINISTRY_EDITORS
 from hub.cooperation import services
 from hub.cooperation.models import TrainingProgramme
 from projects_db.models import Organisation
-from tests.hub.conftest import sections  # noqa: F401  (both home pages with their section indexes)
 from tests.hub.factories import make_event
 from tests.projects_db.factories import MunicipalityFactory, UserFactory
 

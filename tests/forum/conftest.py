@@ -4,14 +4,6 @@ from tests.forum import factories
 
 
 @pytest.fixture
-def forums(db):
-    """The site's forum tree with its permissions (setup_forum)."""
-    from forum import services
-
-    return services.setup_forum()
-
-
-@pytest.fixture
 def member(forums):
     return factories.make_member(username="member")
 

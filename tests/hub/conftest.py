@@ -1,14 +1,6 @@
-"""CMS fixtures: both home pages with their section indexes, and the story workflow with its roles."""
+"""CMS fixtures: the story workflow with its roles (the home pages and section indexes: tests/conftest.py)."""
 
 import pytest
-
-
-@pytest.fixture
-def sections(home_pages):
-    """{"stories": {"ar": index, "en": index}, "practices": ..., "events": ..., "news": ...}."""
-    from hub import services
-
-    return services.cms_ensure_sections(home=home_pages["ar"])
 
 
 @pytest.fixture

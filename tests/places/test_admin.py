@@ -47,13 +47,6 @@ def editor_client(client):
     return client
 
 
-@pytest.fixture
-def sections(home_pages):
-    from hub import services
-
-    return services.cms_ensure_sections(home=home_pages["ar"])
-
-
 def test_renaming_hebron_in_the_admin_renames_it_on_its_projects_and_stories_in_search(
     editor_client, hebron, nablus, sections
 ):

@@ -7,7 +7,6 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from hub import services as hub_services
 from search import selectors, services
 from tests.hub.factories import make_event, make_news, make_practice, make_story
 from tests.projects_db.factories import ProjectFactory
@@ -17,11 +16,6 @@ pytestmark = pytest.mark.django_db
 
 def local_year(value) -> int:
     return timezone.localtime(value).year
-
-
-@pytest.fixture
-def sections(home_pages):
-    return hub_services.cms_ensure_sections(home=home_pages["ar"])
 
 
 def test_pages_are_dated_by_their_own_date(sections):

@@ -151,13 +151,6 @@ def test_the_admin_chosen_answer_does_not_name_a_hidden_document(client, people,
 # --- Forum attachments ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def forums(db):
-    from forum import services as forum_services
-
-    return forum_services.setup_forum()
-
-
 def attach(post, name: str) -> "Attachment":
     return Attachment.objects.create(post=post, file=SimpleUploadedFile(name, PDF), comment="")
 
