@@ -271,9 +271,13 @@ def module_sections(module_transaction, django_db_blocker) -> dict | None:
 def sections(module_sections, home_pages, db):
     """{"stories": {"ar": index, "en": index}, "practices": ..., "events": ..., "news": ...}: the section indexes
     under both home pages (made once per module)."""
+    return sections_read(module_sections or sections_ensure())
+
+
+def sections_read(pks: dict) -> dict:
+    """The section indexes of `sections_ensure()`'s {slug: {language: pk}}, read afresh."""
     from wagtail.models import Page
 
-    pks = module_sections or sections_ensure()
     wanted = [pk for pair in pks.values() for pk in pair.values()]
     pages = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
     return {slug: {language: pages[pk] for language, pk in pair.items()} for slug, pair in pks.items()}

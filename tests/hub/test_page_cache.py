@@ -4,6 +4,7 @@ not split or leak into the cache."""
 
 import pytest
 
+from tests.conftest import sections_read
 from tests.hub.factories import make_event, make_news, make_practice, make_story
 
 pytestmark = pytest.mark.django_db
@@ -17,14 +18,27 @@ def page_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def module_content(module_sections, django_db_blocker):
+    """A story, a practice, an event and a news item, made once for the module inside its transaction
+    (tests/conftest.py, `module_transaction`): {kind: pk}."""
+    assert module_sections is not None, "this module has no transactional test: its sections are the module's"
+    with django_db_blocker.unblock():
+        sections = sections_read(module_sections)
+        return {
+            "story": make_story(sections["stories"]["ar"], slug="cached", title="قصة مخزنة").pk,
+            "practice": make_practice(sections["practices"]["ar"], slug="practice", title="ممارسة مخزنة").pk,
+            "event": make_event(sections["events"]["ar"], slug="event", title="فعالية مخزنة").pk,
+            "news": make_news(sections["news"]["ar"], slug="news", title="خبر مخزن").pk,
+        }
+
+
 @pytest.fixture
-def content(sections):
-    return {
-        "story": make_story(sections["stories"]["ar"], slug="cached", title="قصة مخزنة"),
-        "practice": make_practice(sections["practices"]["ar"], slug="practice", title="ممارسة مخزنة"),
-        "event": make_event(sections["events"]["ar"], slug="event", title="فعالية مخزنة"),
-        "news": make_news(sections["news"]["ar"], slug="news", title="خبر مخزن"),
-    }
+def content(module_content, sections):
+    from wagtail.models import Page
+
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=module_content.values()).specific()}
+    return {kind: pages[pk] for kind, pk in module_content.items()}
 
 
 @pytest.mark.parametrize(
