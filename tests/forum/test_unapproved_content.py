@@ -9,7 +9,9 @@ from machina.core.db.models import get_model
 from tests.forum import factories
 from tests.forum.conftest import form_data, reply_url, topic_url
 
+Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
+Topic = get_model("forum_conversation", "Topic")
 pytestmark = pytest.mark.django_db
 
 SUBJECT = "PENDINGSUBJECT طلب ينتظر الموافقة"
@@ -19,16 +21,33 @@ ROLES = ["anonymous", "member", "other_staff", "author", "moderator"]
 SEES_PENDING = {"author", "moderator"}
 
 
+@pytest.fixture(scope="module")
+def module_pending(module_forums, django_db_blocker):
+    """A new member's topic waiting for approval, and their reply waiting in a staff member's approved topic: made
+    once for the module, inside its transaction (tests/conftest.py, `module_transaction`)."""
+    assert module_forums is not None, "this module has no transactional test: its forums are the module's"
+    with django_db_blocker.unblock():
+        gis = Forum.objects.get(pk=module_forums["gis"])
+        author = factories.make_member(username="newcomer")
+        staff = factories.make_staff(username="staff-hebron")
+        topic = factories.make_topic(forum=gis, poster=author, subject=SUBJECT, content=BODY, approved=False)
+        approved_topic = factories.make_topic(
+            forum=gis, poster=staff, subject="Approved GIS topic", content="APPROVEDBODY نص ينتظر الجميع"
+        )
+        reply = factories.make_reply(topic=approved_topic, poster=author, content=REPLY, approved=False)
+        return {"author": author.pk, "topic": topic.pk, "approved_topic": approved_topic.pk, "reply": reply.pk}
+
+
 @pytest.fixture
-def pending(forums, staff):
-    """A new member's topic waiting for approval, and their reply waiting in an approved topic."""
-    author = factories.make_member(username="newcomer")
-    topic = factories.make_topic(forum=forums["gis"], poster=author, subject=SUBJECT, content=BODY, approved=False)
-    approved_topic = factories.make_topic(
-        forum=forums["gis"], poster=staff, subject="Approved GIS topic", content="APPROVEDBODY نص ينتظر الجميع"
-    )
-    reply = factories.make_reply(topic=approved_topic, poster=author, content=REPLY, approved=False)
-    return {"author": author, "topic": topic, "approved_topic": approved_topic, "reply": reply}
+def pending(module_pending, forums, django_user_model):
+    """The module's pending topic and reply, read afresh for each test."""
+    topics = Topic.objects.select_related("forum").in_bulk([module_pending["topic"], module_pending["approved_topic"]])
+    return {
+        "author": django_user_model.objects.get(pk=module_pending["author"]),
+        "topic": topics[module_pending["topic"]],
+        "approved_topic": topics[module_pending["approved_topic"]],
+        "reply": Post.objects.get(pk=module_pending["reply"]),
+    }
 
 
 @pytest.fixture
