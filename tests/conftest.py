@@ -364,3 +364,15 @@ def page(browser):
     tab.on("response", lambda response: tab.failed_requests.append(response.url) if response.status >= 400 else None)
     yield tab
     context.close()
+
+
+# --- The order modules are handed to the workers ---------------------------------------------------------------------
+# `make test` runs `--dist loadscope`: xdist hands whole modules to the two workers in collection order, each worker
+# asking for more as it finishes. The long modules (browser journeys, the security crawls over the demo, the tests that
+# start several processes) go first, so that the run ends on short modules on both workers instead of one worker
+# finishing a minute-long module alone while the other waits.
+LONG_FIRST = ("tests/browser/", "tests/security/", "tests/scaleout/")
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))  # stable: a module's tests stay together
