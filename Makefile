@@ -43,7 +43,7 @@ run: $(VENV)/.run-installed
 TEST_WORKERS ?= 2
 test: $(VENV)/.dev-installed
 	$(COMPILE_MESSAGES)
-	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
+	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -367,12 +367,17 @@ def page(browser):
 
 
 # --- The order modules are handed to the workers ---------------------------------------------------------------------
-# `make test` runs `--dist loadscope`: xdist hands whole modules to the two workers in collection order, each worker
-# asking for more as it finishes. The long modules (browser journeys, the security crawls over the demo, the tests that
-# start several processes) go first, so that the run ends on short modules on both workers instead of one worker
-# finishing a minute-long module alone while the other waits.
+# `make test` runs `--dist loadscope --no-loadscope-reorder`: xdist hands whole modules to the two workers in
+# collection order, each worker asking for more as it finishes. (By default xdist would hand out the modules with the
+# most tests first, which put the one-test browser journeys -- the axe crawl alone takes a minute -- at the very end,
+# one worker finishing them while the other waited.) The long modules go first: the browser journeys, then the
+# security crawls over the demo, then the tests that start several processes; the run ends on short modules.
 LONG_FIRST = ("tests/browser/", "tests/security/", "tests/scaleout/")
 
 
+def _long_first(item) -> int:
+    return next((rank for rank, folder in enumerate(LONG_FIRST) if item.nodeid.startswith(folder)), len(LONG_FIRST))
+
+
 def pytest_collection_modifyitems(config, items):
-    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))  # stable: a module's tests stay together
+    items.sort(key=_long_first)  # stable: within a folder, pytest-django's order (database tests first) stays
