@@ -117,6 +117,8 @@ def hosts(django_db_setup, secret_key, redis_server, s3_server, collected_static
         yield [port for _, port in started]
     finally:
         for process, _ in started:
+            process.terminate()  # both at once: each takes a second to exit
+        for process, _ in started:
             stop(process)
 
 
