@@ -1,9 +1,11 @@
 """Shared fixtures: named users, the demo home page, the whole demo as a fresh database copy, and a real headless
 Chromium for browser journeys."""
 
+import contextlib
 import io
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -195,25 +197,77 @@ def copy_instead_of_flush(django_db_blocker):
         yield
 
 
-@pytest.fixture(scope="session")
-def demo_template(django_db_setup, django_db_blocker):
-    """`load_demo_data`, once on this worker, kept as the template database `<test db>_demo`."""
+def _media_files() -> set[Path]:
+    """Every file under the worker's two media folders."""
+    from django.conf import settings
+
+    roots = (Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT))
+    return {path for root in roots if root.exists() for path in root.rglob("*") if path.is_file()}
+
+
+def _media_relative(path: Path) -> Path:
+    """`path` under a snapshot folder: "public/..." or "private/..." and its path in its media folder."""
+    from django.conf import settings
+
+    for kind, root in (("private", Path(settings.PRIVATE_MEDIA_ROOT)), ("public", Path(settings.MEDIA_ROOT))):
+        if path.is_relative_to(root):
+            return Path(kind) / path.relative_to(root)
+    raise AssertionError(path)
+
+
+def _load_demo() -> None:
     from django.core.management import call_command
 
+    call_command("load_demo_data", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo_data`, once on this worker, kept as the template database `<test db>_demo`. Under xdist, once for
+    the run: the first worker to need it loads it and keeps a copy (`test_demo_<run id>`, with the files it wrote in
+    the run's temporary folder); a worker after it copies those instead of loading (15-25 s of CPU). A file lock
+    orders them; the copy is dropped, under the lock, when its worker ends (a worker that comes later loads again)."""
+    import fasteners
+    from django.conf import settings
+
+    folder = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else None
+    lock = fasteners.InterProcessLock(str(folder / "demo-database.lock")) if folder else contextlib.nullcontext()
+    created = ""
     previous = os.environ.get("DEMO_PASSWORD")
     os.environ["DEMO_PASSWORD"] = DEMO_PASSWORD
     try:
-        with django_db_blocker.unblock():
-            _use_database(EMPTY)  # whatever ran before on this worker, the demo is loaded on the migrated database
-            call_command("load_demo_data", stdout=io.StringIO())
+        with lock, django_db_blocker.unblock():
             name = _test_database()
-            _copy_database(name, name + DEMO)
-            _use_database(EMPTY)
+            shared = folder / "demo-database" if folder else None  # holds the copy's name while it exists
+            if shared and shared.exists() and _database_exists(shared.read_text()):
+                _copy_database(shared.read_text(), name + DEMO)
+                for kind, root in (("public", settings.MEDIA_ROOT), ("private", settings.PRIVATE_MEDIA_ROOT)):
+                    if (folder / "demo-media" / kind).exists():
+                        shutil.copytree(folder / "demo-media" / kind, root, dirs_exist_ok=True)
+            else:
+                _use_database(EMPTY)  # whatever ran before on this worker, the demo is loaded on the migrated database
+                before = _media_files()
+                _load_demo()
+                _copy_database(name, name + DEMO)
+                if shared:
+                    for path in _media_files() - before:  # the demo's images and documents, for the other workers
+                        target = folder / "demo-media" / _media_relative(path)
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copy2(path, target)
+                    created = f"test_demo_{os.environ.get('PYTEST_XDIST_TESTRUNUID', '')[:16]}"
+                    _copy_database(name + DEMO, created)
+                    shared.write_text(created)
+                _use_database(EMPTY)
     finally:
         if previous is None:
             os.environ.pop("DEMO_PASSWORD", None)
         else:
             os.environ["DEMO_PASSWORD"] = previous
+    yield
+    if created:
+        with lock, django_db_blocker.unblock():
+            shared.unlink(missing_ok=True)
+            _drop_database(created)
 
 
 @pytest.fixture(scope="module")
