@@ -1,9 +1,11 @@
 """Shared fixtures: named users, the demo home page, the whole demo as a fresh database copy, and a real headless
 Chromium for browser journeys."""
 
+import contextlib
 import io
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -92,12 +94,74 @@ def _use_database(template: str) -> None:
     _copy_database(name + template, name)
 
 
+# --- The migrated database, once per test run ----------------------------------------------------------------------
+# Under xdist every worker needs its own test database, and migrating one takes 20-30 s of CPU. The first worker to
+# get there migrates its own and keeps a copy (`test_migrated_<run id>`); a worker after it creates its test database
+# from that copy (Django's TEST["TEMPLATE"]), and pytest-django's migrate then finds nothing to do (about 3 s). A file
+# lock in the run's temporary folder orders them; the copy is dropped, under the lock, when its worker ends (a worker
+# that comes later, finding no copy, migrates as before). Without xdist nothing changes.
+
+
+class _SharedMigration:
+    """What the worker knows about the run's migrated copy while it sets up its test database."""
+
+    def __init__(self, folder):
+        import fasteners
+
+        self.lock = fasteners.InterProcessLock(str(folder / "migrated-database.lock"))
+        self.marker = folder / "migrated-database"  # holds the copy's name while it exists
+        self.created = ""  # the copy this worker made, dropped at its end
+
+
+def _database_exists(name: str) -> bool:
+    from django.db import connection
+
+    with connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return cursor.fetchone() is not None
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database, and beside it a copy of it as migration left it (`<test db>_empty`)."""
+def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory, django_db_blocker):
+    """Under xdist: wait for the worker that migrates first; then create this worker's test database from its copy."""
+    from django.conf import settings
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield None
+        return
+    shared = _SharedMigration(tmp_path_factory.getbasetemp().parent)  # the run's folder, above each worker's own
+    shared.lock.acquire()  # released once this worker's test database exists (django_db_setup)
+    try:
+        with django_db_blocker.unblock():
+            template = shared.marker.read_text() if shared.marker.exists() else ""
+            if template and _database_exists(template):
+                settings.DATABASES["default"]["TEST"]["TEMPLATE"] = template
+        yield shared
+    finally:
+        if shared.lock.acquired:
+            shared.lock.release()
+        if shared.created:
+            with shared.lock, django_db_blocker.unblock():
+                shared.marker.unlink(missing_ok=True)
+                _drop_database(shared.created)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_modify_db_settings, django_db_blocker):
+    """pytest-django's test database, and beside it a copy of it as migration left it (`<test db>_empty`); under
+    xdist, the first worker also keeps a copy for the others (see above)."""
+    from django.conf import settings
+
+    shared = django_db_modify_db_settings
     with django_db_blocker.unblock():
         name = _test_database()
         _copy_database(name, name + EMPTY)
+        if shared is not None:
+            if not settings.DATABASES["default"]["TEST"].pop("TEMPLATE", None):
+                shared.created = f"test_migrated_{os.environ.get('PYTEST_XDIST_TESTRUNUID', '')[:16]}"
+                _copy_database(name + EMPTY, shared.created)
+                shared.marker.write_text(shared.created)
+            shared.lock.release()
     yield
     with django_db_blocker.unblock():
         _drop_database(name + DEMO)
@@ -133,25 +197,77 @@ def copy_instead_of_flush(django_db_blocker):
         yield
 
 
-@pytest.fixture(scope="session")
-def demo_template(django_db_setup, django_db_blocker):
-    """`load_demo_data`, once on this worker, kept as the template database `<test db>_demo`."""
+def _media_files() -> set[Path]:
+    """Every file under the worker's two media folders."""
+    from django.conf import settings
+
+    roots = (Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT))
+    return {path for root in roots if root.exists() for path in root.rglob("*") if path.is_file()}
+
+
+def _media_relative(path: Path) -> Path:
+    """`path` under a snapshot folder: "public/..." or "private/..." and its path in its media folder."""
+    from django.conf import settings
+
+    for kind, root in (("private", Path(settings.PRIVATE_MEDIA_ROOT)), ("public", Path(settings.MEDIA_ROOT))):
+        if path.is_relative_to(root):
+            return Path(kind) / path.relative_to(root)
+    raise AssertionError(path)
+
+
+def _load_demo() -> None:
     from django.core.management import call_command
 
+    call_command("load_demo_data", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo_data`, once on this worker, kept as the template database `<test db>_demo`. Under xdist, once for
+    the run: the first worker to need it loads it and keeps a copy (`test_demo_<run id>`, with the files it wrote in
+    the run's temporary folder); a worker after it copies those instead of loading (15-25 s of CPU). A file lock
+    orders them; the copy is dropped, under the lock, when its worker ends (a worker that comes later loads again)."""
+    import fasteners
+    from django.conf import settings
+
+    folder = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else None
+    lock = fasteners.InterProcessLock(str(folder / "demo-database.lock")) if folder else contextlib.nullcontext()
+    created = ""
     previous = os.environ.get("DEMO_PASSWORD")
     os.environ["DEMO_PASSWORD"] = DEMO_PASSWORD
     try:
-        with django_db_blocker.unblock():
-            _use_database(EMPTY)  # whatever ran before on this worker, the demo is loaded on the migrated database
-            call_command("load_demo_data", stdout=io.StringIO())
+        with lock, django_db_blocker.unblock():
             name = _test_database()
-            _copy_database(name, name + DEMO)
-            _use_database(EMPTY)
+            shared = folder / "demo-database" if folder else None  # holds the copy's name while it exists
+            if shared and shared.exists() and _database_exists(shared.read_text()):
+                _copy_database(shared.read_text(), name + DEMO)
+                for kind, root in (("public", settings.MEDIA_ROOT), ("private", settings.PRIVATE_MEDIA_ROOT)):
+                    if (folder / "demo-media" / kind).exists():
+                        shutil.copytree(folder / "demo-media" / kind, root, dirs_exist_ok=True)
+            else:
+                _use_database(EMPTY)  # whatever ran before on this worker, the demo is loaded on the migrated database
+                before = _media_files()
+                _load_demo()
+                _copy_database(name, name + DEMO)
+                if shared:
+                    for path in _media_files() - before:  # the demo's images and documents, for the other workers
+                        target = folder / "demo-media" / _media_relative(path)
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copy2(path, target)
+                    created = f"test_demo_{os.environ.get('PYTEST_XDIST_TESTRUNUID', '')[:16]}"
+                    _copy_database(name + DEMO, created)
+                    shared.write_text(created)
+                _use_database(EMPTY)
     finally:
         if previous is None:
             os.environ.pop("DEMO_PASSWORD", None)
         else:
             os.environ["DEMO_PASSWORD"] = previous
+    yield
+    if created:
+        with lock, django_db_blocker.unblock():
+            shared.unlink(missing_ok=True)
+            _drop_database(created)
 
 
 @pytest.fixture(scope="module")

@@ -119,29 +119,6 @@ def test_practice_event_news_and_standard_pages_render_in_both_languages(client,
     assert "(Asia/Hebron)" in html and "Add to calendar (.ics)" in html
 
 
-def test_the_2012_conference_and_hebron_portal_story_are_demo_content(client, db):
-    from hub import demo
-
-    demo.load()
-    html = client.get("/ar/events/first-international-conference-e-municipalities-2012/").content.decode()
-    assert "المؤتمر الدولي الأول للبلديات الإلكترونية" in html
-    assert "التوصيات" in html or "Recommendations" in html
-    html = client.get("/en/stories/hebron-e-portal-launch/").content.decode()
-    assert "Hebron launches its e-portal" in html
-
-
-def test_demo_content_is_complete_and_loading_twice_changes_nothing(db):
-    from hub import demo
-
-    demo.load()
-    counts = {model: model.objects.count() for model in (StoryPage, PracticePage, EventPage, NewsPage, StandardPage)}
-    demo.load()
-    assert counts == {model: model.objects.count() for model in counts}
-    ar = {model: model.objects.filter(locale__language_code="ar").count() for model in counts}
-    assert ar[StoryPage] >= 8 and ar[PracticePage] >= 5 and ar[EventPage] >= 4 and ar[NewsPage] >= 1
-    assert StoryPage.objects.filter(locale__language_code="en").exists()
-
-
 def test_pages_give_search_their_type_text_and_facets(sections):
     story = make_story(
         sections["stories"]["ar"],

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -38,6 +39,33 @@ def run_python(args: list[str], env: dict[str, str], timeout: int = 120) -> subp
     return subprocess.run(
         [sys.executable, *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout
     )
+
+
+_collected: list[Path] = []
+
+
+def collect_static_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`collectstatic` with the production settings, once for the whole test session: every module that serves
+    production pages (they need the manifest) reads the same folder. Under xdist the workers share it too: the
+    first collects, under a lock in the session's temporary folder; the others wait for it and reuse it."""
+    import fasteners
+
+    if _collected:
+        return _collected[0]
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the session's folder, above each worker's own
+    root, done = shared / "collected-static", shared / "collected-static.done"
+    with fasteners.InterProcessLock(str(shared / "collected-static.lock")):
+        if not done.exists():
+            env = production_env(
+                SECRET_KEY=secrets.token_urlsafe(64), DATABASE_URL="postgres://unused@/unused", STATIC_ROOT=str(root)
+            )
+            result = run_python(["manage.py", "collectstatic", "--noinput"], env, timeout=300)
+            assert result.returncode == 0, result.stderr
+            done.touch()
+    _collected.append(root)
+    return root
 
 
 @pytest.fixture
@@ -117,14 +145,13 @@ def fetch(port: int, path: str, **headers: str) -> tuple[int, bytes, dict]:
         conn.close()
 
 
-def test_gunicorn_serves_health_and_static_files_through_whitenoise(realistic_env):
-    collected = run_python(["manage.py", "collectstatic", "--noinput"], realistic_env, timeout=180)
-    assert collected.returncode == 0, collected.stderr
+def test_gunicorn_serves_health_and_static_files_through_whitenoise(realistic_env, tmp_path_factory):
+    static_root = collect_static_once(tmp_path_factory)  # collectstatic with the production settings succeeded
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "hub.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         cwd=settings.BASE_DIR,
-        env=realistic_env,
+        env={**realistic_env, "STATIC_ROOT": str(static_root)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -138,7 +165,7 @@ def test_gunicorn_serves_health_and_static_files_through_whitenoise(realistic_en
             except OSError:
                 assert server.poll() is None, server.stdout.read()
                 assert time.monotonic() < deadline, "gunicorn did not answer within 60 s"
-                time.sleep(0.2)
+                time.sleep(0.05)
         # The load balancer probes over plain HTTP; everything else is behind the HTTPS proxy.
         assert status == 200, _output(server)
         assert json.loads(body)["status"] == "ok" and json.loads(body)["database"] == "ok", _output(server)

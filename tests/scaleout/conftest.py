@@ -1,13 +1,12 @@
 """Fixtures of the scale-out tests: the services several web hosts share, each started on 127.0.0.1 for a module."""
 
-import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.hub.test_production_settings import free_port, production_env, run_python
+from tests.hub.test_production_settings import collect_static_once, free_port
 from tests.scaleout.servers import BUCKET, S3_CREDENTIALS, _answers, s3_client, stop, wait_until
 
 
@@ -44,11 +43,5 @@ def redis_server(redis_url):
 
 @pytest.fixture(scope="session")
 def collected_static(tmp_path_factory) -> Path:
-    """collectstatic once (production pages need the manifest)."""
-    root = tmp_path_factory.mktemp("static")
-    env = production_env(
-        SECRET_KEY=secrets.token_urlsafe(64), DATABASE_URL="postgres://unused@/unused", STATIC_ROOT=str(root)
-    )
-    result = run_python(["manage.py", "collectstatic", "--noinput"], env, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return root
+    """collectstatic once (production pages need the manifest), shared with the other modules and workers."""
+    return collect_static_once(tmp_path_factory)

@@ -26,7 +26,7 @@ def wait_until(ready, process: subprocess.Popen, what: str, seconds: float = 90)
         if process.poll() is not None:
             raise AssertionError(f"{what} stopped: {process.communicate()[0]}")
         assert time.monotonic() < deadline, f"{what} did not answer within {seconds} s"
-        time.sleep(0.2)
+        time.sleep(0.05)
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -81,8 +81,8 @@ def database_url() -> str:
     return f"postgres://{credentials}@/{quote(db['NAME'], safe='')}?{query}"
 
 
-def start_gunicorn(env: dict[str, str], *, workers: int = 1) -> tuple[subprocess.Popen, int]:
-    """gunicorn with the production settings on a free loopback port; returns once /healthz answers."""
+def spawn_gunicorn(env: dict[str, str], *, workers: int = 1) -> tuple[subprocess.Popen, int]:
+    """gunicorn with the production settings on a free loopback port, not yet answering (see `wait_for_gunicorn`)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "hub.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
@@ -92,5 +92,9 @@ def start_gunicorn(env: dict[str, str], *, workers: int = 1) -> tuple[subprocess
         stderr=subprocess.STDOUT,
         text=True,
     )
-    wait_until(lambda: _answers(f"http://127.0.0.1:{port}/healthz"), process, "gunicorn")
     return process, port
+
+
+def wait_for_gunicorn(process: subprocess.Popen, port: int) -> None:
+    """Returns once /healthz answers."""
+    wait_until(lambda: _answers(f"http://127.0.0.1:{port}/healthz"), process, "gunicorn")

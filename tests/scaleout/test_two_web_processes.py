@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.hub.test_production_settings import production_env
-from tests.scaleout.servers import database_url, start_gunicorn, stop
+from tests.scaleout.servers import database_url, spawn_gunicorn, stop, wait_for_gunicorn
 
 pytestmark = pytest.mark.django_db(transaction=True)
 HOST = "hub.example.ps"
@@ -59,8 +59,14 @@ class Browser:
         return self.request("POST", action, {"csrfmiddlewaretoken": token, **fields})
 
 
+@pytest.fixture(scope="module")
+def secret_key() -> str:
+    """The hosts sign and check sessions with the same key; the test's own sessions are signed with it too."""
+    return secrets.token_urlsafe(64)
+
+
 @pytest.fixture
-def site(settings):
+def site(settings, secret_key):
     """Committed data both hosts read: a published story, a submitted project, a ministry editor's session."""
     from django.test import Client
 
@@ -70,7 +76,7 @@ def site(settings):
     from tests.hub.factories import make_story
     from tests.projects_db.factories import ProjectFactory, UserFactory
 
-    settings.SECRET_KEY = secrets.token_urlsafe(64)  # the hosts sign and check sessions with the same key
+    settings.SECRET_KEY = secret_key
     demo.load_home()
     sections = services.cms_ensure_sections(home=HomePage.objects.get(locale__language_code="ar"))
     story = make_story(sections["stories"]["ar"], slug="shared", title=STORY)
@@ -86,11 +92,14 @@ def site(settings):
     }
 
 
-@pytest.fixture
-def two_hosts(site, redis_server, s3_server, collected_static):
+@pytest.fixture(scope="module")
+def hosts(django_db_setup, secret_key, redis_server, s3_server, collected_static):
+    """The two gunicorn hosts, started together once for the module (each start costs a Django boot). They hold no
+    state of their own between tests: each test's data is committed in the test database, which becomes a fresh copy
+    after the test (the hosts' next request reconnects: CONN_HEALTH_CHECKS), and the shared cache is emptied."""
     env = production_env(
         DATABASE_URL=database_url(),
-        SECRET_KEY=site["secret_key"],
+        SECRET_KEY=secret_key,
         ALLOWED_HOSTS=f"{HOST},127.0.0.1",
         CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
         SITE_URL=f"https://{HOST}",
@@ -102,11 +111,24 @@ def two_hosts(site, redis_server, s3_server, collected_static):
     started = []
     try:
         for _ in range(2):
-            started.append(start_gunicorn(env))
+            started.append(spawn_gunicorn(env))
+        for process, port in started:
+            wait_for_gunicorn(process, port)
         yield [port for _, port in started]
     finally:
         for process, _ in started:
+            process.terminate()  # both at once: each takes a second to exit
+        for process, _ in started:
             stop(process)
+
+
+@pytest.fixture
+def two_hosts(site, hosts, redis_server):
+    """The module's two hosts, with the shared cache empty: no page cached by an earlier test is served."""
+    import redis
+
+    redis.Redis.from_url(redis_server).flushdb()
+    return hosts
 
 
 def test_an_editor_on_one_host_changes_what_anonymous_readers_of_the_other_see_at_once(site, two_hosts):

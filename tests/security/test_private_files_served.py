@@ -20,7 +20,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from machina.core.db.models import get_model
 
-from tests.hub.test_production_settings import free_port, production_env, run_python
+from tests.hub.test_production_settings import collect_static_once, free_port, production_env
 
 Attachment = get_model("forum_attachments", "Attachment")
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -58,7 +58,7 @@ def wait_for(port: int, process: subprocess.Popen, what: str) -> None:
         except OSError:
             assert process.poll() is None, f"{what} stopped: {process.communicate()[0]}"
             assert time.monotonic() < deadline, f"{what} did not answer within 90 s"
-            time.sleep(0.3)
+            time.sleep(0.05)
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -72,18 +72,18 @@ def stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def static_root(tmp_path_factory) -> Path:
-    """collectstatic once for this module's servers (production pages, 404 included, need the manifest)."""
-    root = tmp_path_factory.mktemp("static")
-    env = production_env(
-        SECRET_KEY=secrets.token_urlsafe(64), DATABASE_URL="postgres://unused@/unused", STATIC_ROOT=str(root)
-    )
-    result = run_python(["manage.py", "collectstatic", "--noinput"], env, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return root
+    """collectstatic once (production pages, 404 included, need the manifest), shared with the other modules."""
+    return collect_static_once(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def secret_key() -> str:
+    """gunicorn checks sessions with it; the test's own sessions are signed with it too."""
+    return secrets.token_urlsafe(64)
 
 
 @pytest.fixture
-def site(settings, tmp_path, static_root):
+def site(settings, secret_key, static_root):
     """Committed data for another process: Hebron's draft project with a document, a staff-lounge attachment, a
     public image, and the session of Hebron's staff member (signed with the secret key gunicorn will use)."""
     from django.test import Client
@@ -95,7 +95,7 @@ def site(settings, tmp_path, static_root):
     from tests.forum import factories as forum_factories
     from tests.projects_db.factories import MunicipalityFactory, ProjectFactory
 
-    settings.SECRET_KEY = secrets.token_urlsafe(64)
+    settings.SECRET_KEY = secret_key
     forums = forum_services.setup_forum()
     hebron = MunicipalityFactory(slug="hebron", name_en="Hebron")
     staff = forum_factories.make_staff(municipality=hebron, username="staff-hebron")
@@ -116,14 +116,15 @@ def site(settings, tmp_path, static_root):
         "cookie": client.cookies["sessionid"].value,
         "document": document,
         "attachment": attachment,
-        "tmp": tmp_path,
-        "static_root": static_root,
     }
     public_image.unlink(missing_ok=True)
 
 
-@pytest.fixture
-def gunicorn(site, redis_url):
+@pytest.fixture(scope="module")
+def gunicorn(django_db_setup, secret_key, static_root, redis_url):
+    """gunicorn with the production settings, once for the module. It keeps nothing between tests: each test's data
+    is committed in the test database, which becomes a fresh copy after the test (gunicorn's next request
+    reconnects: CONN_HEALTH_CHECKS), and its files are in the worker's media folders."""
     from django.db import connection
 
     db = connection.settings_dict
@@ -131,12 +132,12 @@ def gunicorn(site, redis_url):
     query = f"host={quote(db['HOST'], safe='/')}" + (f"&port={db['PORT']}" if db["PORT"] else "")
     env = production_env(
         DATABASE_URL=f"postgres://{credentials}@/{quote(db['NAME'], safe='')}?{query}",
-        SECRET_KEY=site["secret_key"],
+        SECRET_KEY=secret_key,
         ALLOWED_HOSTS="hub.example.ps,127.0.0.1",
         CSRF_TRUSTED_ORIGINS="https://hub.example.ps",
         SITE_URL="https://hub.example.ps",
         REDIS_URL=redis_url,
-        STATIC_ROOT=str(site["static_root"]),
+        STATIC_ROOT=str(static_root),
         SECURE_SSL_REDIRECT="false",  # nginx below speaks plain HTTP to this test; TLS is not what is tested
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         PRIVATE_MEDIA_ROOT=str(settings.PRIVATE_MEDIA_ROOT),
@@ -219,18 +220,20 @@ http {{
 """
 
 
-@pytest.fixture
-def nginx(site, gunicorn):
+@pytest.fixture(scope="module")
+def nginx(gunicorn, static_root, tmp_path_factory):
+    """nginx configured as docs/deployment.md says, in front of the module's gunicorn, once for the module."""
     if not (os.path.exists(NGINX) and shutil.which(NGINX)):
         message = f"this test needs {NGINX} (apt-get install -y nginx); .ci/run installs it"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    temp = site["tmp"] / "nginx"
+    tmp = tmp_path_factory.mktemp("nginx-site")
+    temp = tmp / "nginx"
     temp.mkdir()
     port = free_port()
-    config = site["tmp"] / "nginx.conf"
-    config.write_text(nginx_config(port, gunicorn, site["tmp"], site["static_root"]))
+    config = tmp / "nginx.conf"
+    config.write_text(nginx_config(port, gunicorn, tmp, static_root))
     process = subprocess.Popen(
         [NGINX, "-c", str(config), "-p", str(temp)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
