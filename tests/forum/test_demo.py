@@ -4,7 +4,6 @@ nothing."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from machina.core.db.models import get_model
 
 from forum import demo, demo_data
@@ -18,24 +17,24 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
+def demo_site(module_transaction, django_db_blocker):
     """What the forum demo stands on: places, the demo accounts and projects (load_demo_data's earlier steps), loaded
-    once for the module in a transaction rolled back after it; each test's own transaction nests inside."""
+    once for the module inside its transaction (tests/conftest.py, `module_transaction`)."""
     from django.conf import settings
     from django.utils import translation
 
     from hub.accounts import demo as accounts_demo
     from projects_db import demo as projects_demo
 
+    assert module_transaction, "this module has no transactional test"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DEMO_PASSWORD", "forum-demo-tests")  # the published default is refused with DEBUG off
-        with django_db_blocker.unblock(), transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+        with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
             projects_demo.load_places()
             accounts_demo.load()
             projects_demo.load_categories()
             projects_demo.load_projects()
-            yield
-            transaction.set_rollback(True)
+        yield
 
 
 def test_the_demo_forum_is_a_community_and_loads_twice_without_duplicates(demo_site):

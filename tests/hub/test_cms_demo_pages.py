@@ -10,19 +10,17 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def hub_demo(django_db_setup, django_db_blocker):
-    """The hub's demo pages (`hub.demo.load`, load_demo_data's hub step), loaded once for the module in a transaction
-    rolled back after it; each test's own transaction nests inside."""
+def hub_demo(module_transaction, django_db_blocker):
+    """The hub's demo pages (`hub.demo.load`, load_demo_data's hub step), loaded once for the module inside its
+    transaction (tests/conftest.py, `module_transaction`)."""
     from django.conf import settings
-    from django.db import transaction
     from django.utils import translation
 
     from hub import demo
 
-    with django_db_blocker.unblock(), transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+    assert module_transaction, "this module has no transactional test"
+    with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
         demo.load()
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_2012_conference_and_hebron_portal_story_are_demo_content(hub_demo, client, db):

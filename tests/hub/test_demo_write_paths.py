@@ -13,7 +13,6 @@ import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from hub.cooperation.models import Agreement, AwardEdition, Nomination, Recommendation, ResponsibleBody
@@ -29,18 +28,18 @@ REBUILD_STEP = "search.demo:load"
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Every step of load_demo_data but the final rebuild of the search index, in a transaction rolled back after the
-    module; each test's own transaction nests inside it."""
+def demo(module_transaction, django_db_blocker):
+    """Every step of load_demo_data but the final rebuild of the search index, loaded once for the module inside its
+    transaction (tests/conftest.py, `module_transaction`)."""
     assert STEPS[-1] == REBUILD_STEP
     previous = os.environ.get("DEMO_PASSWORD")
     os.environ["DEMO_PASSWORD"] = "demo-write-path-tests"  # the published default is refused with DEBUG off
-    with django_db_blocker.unblock(), transaction.atomic():
+    assert module_transaction, "this module has no transactional test"
+    with django_db_blocker.unblock():
         for step in STEPS[:-1]:
             module, function = step.split(":")
             getattr(import_module(module), function)(stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
+    yield
     if previous is None:
         os.environ.pop("DEMO_PASSWORD", None)
     else:

@@ -1,7 +1,7 @@
 """The home page and every index run a fixed number of queries, however many pages they list."""
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.hub.factories import make_event, make_news, make_practice, make_story, translate
@@ -40,10 +40,10 @@ def _add_content(sections, n):
 
 
 @pytest.fixture(scope="module")
-def few_queries(django_db_setup, django_db_blocker):
-    """The content every test reads, written once for the module in a transaction rolled back after it (each test's
-    own transaction nests inside): each URL's query count with one item of each kind, then three more of each. The
-    counts with one are returned; each test counts its URL with four."""
+def few_queries(module_transaction, django_db_blocker):
+    """The content every test reads, written once for the module inside its transaction (tests/conftest.py,
+    `module_transaction`): each URL's query count with one item of each kind, then three more of each. The counts
+    with one are returned; each test counts its URL with four."""
     from django.conf import settings
     from django.core.cache import cache
     from django.test import Client
@@ -52,7 +52,8 @@ def few_queries(django_db_setup, django_db_blocker):
     from hub import demo, services
     from hub.models import HomePage
 
-    with django_db_blocker.unblock(), transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+    assert module_transaction, "this module has no transactional test"
+    with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
         cache.clear()
         demo.load_home()
         sections = services.cms_ensure_sections(home=HomePage.objects.get(locale__language_code="ar"))
@@ -60,8 +61,7 @@ def few_queries(django_db_setup, django_db_blocker):
         client = Client()
         few = {url: _count(client, url) for url in EXPECTED}
         _add_content(sections, 3)
-        yield few
-        transaction.set_rollback(True)
+        return few
 
 
 @pytest.mark.parametrize("url", list(EXPECTED))
