@@ -472,11 +472,16 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser tab that records every failed request and console error."""
+    """A fresh browser tab that records every failed request (not one it cancelled itself) and console error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.failed_requests = []
-    tab.on("requestfailed", lambda request: tab.failed_requests.append(request.url))
+    # A request Chromium cancels because the tab moved on (net::ERR_ABORTED: the favicon of a page left at once) is no
+    # failure of the site; a refused connection or a 4xx/5xx answer is.
+    tab.on(
+        "requestfailed",
+        lambda request: tab.failed_requests.append(request.url) if request.failure != "net::ERR_ABORTED" else None,
+    )
     tab.on("response", lambda response: tab.failed_requests.append(response.url) if response.status >= 400 else None)
     yield tab
     context.close()
