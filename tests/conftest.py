@@ -493,9 +493,6 @@ def page(browser):
 # most tests first, which put the one-test browser journeys -- the axe crawl alone takes a minute -- at the very end,
 # one worker finishing them while the other waited.) The long modules go first: the browser journeys, then the
 # security crawls over the demo, then the tests that start several processes; the run ends on short modules.
-# Right after the first module come the modules that need no database (the embedded-server tests, mypy, the import
-# graph, the Elasticsearch contract): the first worker migrates and loads the demo for that first module (about 40 s,
-# once per run: the other worker copies both), and meanwhile the other worker runs those instead of waiting for it.
 LONG_FIRST = ("tests/browser/", "tests/security/", "tests/scaleout/")
 
 
@@ -503,24 +500,5 @@ def _long_first(item) -> int:
     return next((rank for rank, folder in enumerate(LONG_FIRST) if item.nodeid.startswith(folder)), len(LONG_FIRST))
 
 
-def _module(item) -> str:
-    return item.nodeid.split("::")[0]
-
-
-DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup", "django_db_reset_sequences"}
-
-
-def _uses_database(item) -> bool:
-    """pytest-django's own test: the marker, or a database fixture (live_server and the marker ask for theirs while
-    the test is set up, so they are not in the closure)."""
-    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
-
-
 def pytest_collection_modifyitems(config, items):
     items.sort(key=_long_first)  # stable: within a folder, pytest-django's order (database tests first) stays
-    uses_database = {_module(item) for item in items if _uses_database(item)}
-    first = _module(items[0]) if items else None
-    without = [item for item in items if _module(item) not in uses_database and _module(item) != first]
-    rest = [item for item in items if _module(item) in uses_database or _module(item) == first]
-    head = [item for item in rest if _module(item) == first]
-    items[:] = head + without + rest[len(head) :]
