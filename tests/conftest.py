@@ -337,6 +337,20 @@ def module_transaction(request, django_db_setup, django_db_blocker):
             outer.__exit__(None, None, None)
 
 
+def once_per_module(ensure, *, name: str):
+    """A module fixture `name`: what `ensure()` returns, run once inside the module's transaction; None in a module
+    with a transactional test, where each test ensures its own."""
+
+    @pytest.fixture(scope="module", name=name)
+    def built(module_transaction, django_db_blocker):
+        if not module_transaction:
+            return None
+        with django_db_blocker.unblock():
+            return ensure()
+
+    return built
+
+
 def home_pages_ensure() -> None:
     from hub import demo
 
@@ -375,12 +389,7 @@ def sections_ensure() -> dict:
     return {slug: {language: page.pk for language, page in pages.items()} for slug, pages in built.items()}
 
 
-@pytest.fixture(scope="module")
-def module_sections(module_transaction, django_db_blocker) -> dict | None:
-    if not module_transaction:
-        return None
-    with django_db_blocker.unblock():
-        return sections_ensure()
+module_sections = once_per_module(sections_ensure, name="module_sections")
 
 
 @pytest.fixture
@@ -406,12 +415,7 @@ def forums_ensure() -> dict[str, int]:
     return {key: forum.pk for key, forum in services.setup_forum().items()}
 
 
-@pytest.fixture(scope="module")
-def module_forums(module_transaction, django_db_blocker) -> dict | None:
-    if not module_transaction:
-        return None
-    with django_db_blocker.unblock():
-        return forums_ensure()
+module_forums = once_per_module(forums_ensure, name="module_forums")
 
 
 @pytest.fixture
