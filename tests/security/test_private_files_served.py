@@ -9,10 +9,7 @@ import re
 import secrets
 import shutil
 import subprocess
-import sys
-import time
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -21,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from machina.core.db.models import get_model
 
 from tests.hub.test_production_settings import collect_static_once, free_port, production_env
+from tests.scaleout.servers import database_url, spawn_gunicorn, stop, wait_until
 
 Attachment = get_model("forum_attachments", "Attachment")
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,25 +47,13 @@ def fetch(port: int, path: str, cookie: str = "") -> tuple[int, bytes, dict]:
         conn.close()
 
 
-def wait_for(port: int, process: subprocess.Popen, what: str) -> None:
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            fetch(port, "/healthz")
-            return
-        except OSError:
-            assert process.poll() is None, f"{what} stopped: {process.communicate()[0]}"
-            assert time.monotonic() < deadline, f"{what} did not answer within 90 s"
-            time.sleep(0.05)
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
+def answers(port: int) -> bool:
+    """The public host's /healthz answers through `port` (any status)."""
     try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        fetch(port, "/healthz")
+        return True
+    except OSError:
+        return False
 
 
 @pytest.fixture(scope="session")
@@ -125,13 +111,8 @@ def gunicorn(django_db_setup, secret_key, static_root, redis_url):
     """gunicorn with the production settings, once for the module. It keeps nothing between tests: each test's data
     is committed in the test database, which becomes a fresh copy after the test (gunicorn's next request
     reconnects: CONN_HEALTH_CHECKS), and its files are in the worker's media folders."""
-    from django.db import connection
-
-    db = connection.settings_dict
-    credentials = quote(db["USER"], safe="") + (":" + quote(db["PASSWORD"], safe="") if db["PASSWORD"] else "")
-    query = f"host={quote(db['HOST'], safe='/')}" + (f"&port={db['PORT']}" if db["PORT"] else "")
     env = production_env(
-        DATABASE_URL=f"postgres://{credentials}@/{quote(db['NAME'], safe='')}?{query}",
+        DATABASE_URL=database_url(),
         SECRET_KEY=secret_key,
         ALLOWED_HOSTS="hub.example.ps,127.0.0.1",
         CSRF_TRUSTED_ORIGINS="https://hub.example.ps",
@@ -142,17 +123,9 @@ def gunicorn(django_db_setup, secret_key, static_root, redis_url):
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         PRIVATE_MEDIA_ROOT=str(settings.PRIVATE_MEDIA_ROOT),
     )
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "hub.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process, port = spawn_gunicorn(env)
     try:
-        wait_for(port, process, "gunicorn")
+        wait_until(lambda: answers(port), process, "gunicorn")
         yield port
     finally:
         stop(process)
@@ -238,7 +211,7 @@ def nginx(gunicorn, static_root, tmp_path_factory):
         [NGINX, "-c", str(config), "-p", str(temp)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     try:
-        wait_for(port, process, "nginx")
+        wait_until(lambda: answers(port), process, "nginx")
         yield port
     finally:
         stop(process)
