@@ -497,12 +497,49 @@ def page(browser):
 # most tests first, which put the one-test browser journeys -- the axe crawl alone takes a minute -- at the very end,
 # one worker finishing them while the other waited.) The long modules go first: the browser journeys, then the
 # security crawls over the demo, then the tests that start several processes; the run ends on short modules.
+#
+# The run starts on one chain: the first worker migrates (about 25 s) and loads the demo (about 25 s) for the first
+# module, and a worker that needs either waits for it (docs/testing.md: one core sat idle for the first 80 s). So the
+# first module is followed by the modules that need no database, which the other worker runs during the migration,
+# and then by the long modules that need the migrated database but not the demo, which it runs during the demo's
+# load; the long modules over the demo come after them. Of the other modules, those with a transactional test or the
+# demo (a live server, a database copy: the slower ones) go before the rest, so that the run ends on short modules.
 LONG_FIRST = ("tests/browser/", "tests/security/", "tests/scaleout/")
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup", "django_db_reset_sequences"}
 
 
-def _long_first(item) -> int:
+def _module(item) -> str:
+    return item.nodeid.split("::")[0]
+
+
+def _folder_rank(item) -> int:
     return next((rank for rank, folder in enumerate(LONG_FIRST) if item.nodeid.startswith(folder)), len(LONG_FIRST))
 
 
+def _uses_database(item) -> bool:
+    """The marker, or a database fixture in the closure (the marker and live_server ask for theirs while the test is
+    set up, so the marker is checked too)."""
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
+
+
 def pytest_collection_modifyitems(config, items):
-    items.sort(key=_long_first)  # stable: within a folder, pytest-django's order (database tests first) stays
+    items.sort(key=_folder_rank)  # stable: within a folder, pytest-django's order (database tests first) stays
+    if not items:
+        return
+    first = _module(items[0])
+    database = {_module(item) for item in items if _uses_database(item)}
+    demo = {_module(item) for item in items if "demo_template" in item.fixturenames}
+    long = {_module(item) for item in items if _folder_rank(item) < len(LONG_FIRST)}
+    slower = demo | {_module(item) for item in items if _is_transactional(item)}
+
+    def rank(item) -> int:
+        module = _module(item)
+        if module == first:
+            return 0
+        if module not in database:
+            return 1
+        if module in long:
+            return 3 if module in demo else 2
+        return 4 if module in slower else 5  # pytest-django puts transactional tests last; they are the slower ones
+
+    items.sort(key=rank)
