@@ -77,7 +77,7 @@ def count_queries(client, url: str) -> int:
 
 
 def measure(client, url: str, runs: int) -> tuple[float, float, int, str]:
-    """(p50 ms, p95 ms, median CPU ms of this process, queries of one request, X-Forum-Cache of the last answer).
+    """(p50 ms, p95 ms, median CPU ms of this process, queries of one request, X-Hub-Cache of the last answer).
     The CPU time (PostgreSQL's not included) depends far less on what else the machine runs than the wall time."""
     client.get(url)  # the process's first request of this page: templates, catalogues
     queries = count_queries(client, url)
@@ -90,7 +90,7 @@ def measure(client, url: str, runs: int) -> tuple[float, float, int, str]:
         assert response.status_code == 200, (url, response.status_code)
     timings.sort()
     p95 = timings[max(0, -(-len(timings) * 95 // 100) - 1)]
-    return statistics.median(timings), p95, statistics.median(cpu), queries, response.get("X-Forum-Cache", "")
+    return statistics.median(timings), p95, statistics.median(cpu), queries, response.get("X-Hub-Cache", "")
 
 
 def profile(client, url: str) -> None:

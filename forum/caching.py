@@ -1,12 +1,11 @@
-"""The forum's own cache: anonymous forum pages (index, forum, topic) kept whole, checked against the "forum"
-section version of the site cache (hub.caching), which every change to what a reader may see bumps; and topic view
-counts, counted in the cache and written to the database in batches by a task (forum.tasks.flush_topic_views), so
-an anonymous GET writes nothing.
+"""The forum's pages in the site's page cache (hub.caching): the index, forum and topic pages kept whole, for
+anonymous readers for FORUM_PAGE_CACHE_SECONDS and for each signed-in reader as the site's pages are, checked
+against the "forum" and "places" section versions, which every change to what a reader may see bumps; the topic
+page's rendered posts; and topic view counts, counted in the cache and written to the database in batches by a task
+(forum.tasks.flush_topic_views), so that an anonymous GET writes nothing.
 
-A cached page's key holds the language, the path and only the query parameters the view reads; the page is kept
-with the content version it was made under, read with the current one in one round trip.
-The version is bumped at once (the writing process serves fresh pages within its transaction) and again after the
-commit (a reader who cached the old page between the two cannot keep it)."""
+The "forum" version is bumped at once (the writing process serves fresh pages within its transaction) and again
+after the commit (a reader who cached the old page between the two cannot keep it)."""
 
 from __future__ import annotations
 
@@ -18,7 +17,7 @@ from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
 from forum import conf
-from hub.caching import bump, bump_on_commit, bump_reader_on_commit, cache_public, read_with_version, version
+from hub.caching import bump, bump_on_commit, bump_reader_on_commit, cache_anonymous, cache_public, version
 
 SLOTS_KEY = "forum:views:slots"
 FLUSHED_KEY = "forum:views:flushed"
@@ -42,51 +41,38 @@ def bump_content_version(**kwargs) -> None:
     bump_on_commit("forum")
 
 
-def page_key(request, params: tuple[str, ...]) -> str:
-    """Where an anonymous page is kept, with the content version it was made under (checked when read)."""
-    query = "&".join(f"{name}={request.GET.get(name, '')}" for name in params)
-    return f"forum:page:{get_language()}:{request.path}?{query}"
+# What a forum page shows: the forum's content and the names of places (a member's municipality, a project's).
+PAGE_SECTIONS = ("forum", "places")
 
 
-class AnonymousPageCache:
-    """First base of a forum view: anonymous GETs answered from the cache while the forum's content is unchanged.
-    `cache_params` names the query parameters the view reads (anything else does not make another copy).
+class ForumPageCache:
+    """First base of a forum view: its GETs answered from the site's page cache (hub.caching) while what the page
+    shows is unchanged. `cache_params` names the query parameters the view reads (anything else does not make
+    another copy, and the view does not see it).
 
-    A signed-in reader gets their own copy from the site's page cache (hub.caching.cache_public: keyed per reader
-    and CSRF secret, stale when the forum's content, the places or anything about the reader changes). What a forum
-    page shows of its reader alone — read marks, followed forums and topics, poll votes — bumps the reader
-    (`reader_state_changed`)."""
+    An anonymous reader's page is kept for FORUM_PAGE_CACHE_SECONDS (0: the forum's pages are not cached at all). A
+    signed-in reader gets their own copy, as on the site's other pages (keyed per reader and CSRF secret, kept for
+    HUB_PAGE_CACHE_SECONDS, stale when anything about the reader changes); what a forum page shows of its reader
+    alone — read marks, followed forums and topics, poll votes — bumps the reader (`reader_state_changed`)."""
 
     cache_params: tuple[str, ...] = ("page",)
 
     def dispatch(self, request, *args, **kwargs):
-        if page_seconds() > 0 and request.method in ("GET", "HEAD") and request.user.is_authenticated:
-            view = cache_public(sections=("forum", "places"), params=self.cache_params)(self._render_for_reader)
-            response = view(request, *args, **kwargs)
-            if response.get("X-Hub-Cache") == "hit":
-                self.page_served_from_cache(request, *args, **kwargs)
-            return response
-        if page_seconds() <= 0 or request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        if page_seconds() <= 0:
             return super().dispatch(request, *args, **kwargs)
-        key = page_key(request, self.cache_params)
-        current, entry = read_with_version("forum", key)  # one round trip
-        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == current:
+        if request.user.is_authenticated:
+            cached = cache_public(sections=PAGE_SECTIONS, params=self.cache_params)
+        else:
+            cached = cache_anonymous(sections=PAGE_SECTIONS, params=self.cache_params, seconds=page_seconds)
+        response = cached(self._render)(request, *args, **kwargs)
+        if response.get("X-Hub-Cache") == "hit":
             self.page_served_from_cache(request, *args, **kwargs)
-            cached = entry[1]
-            cached["X-Forum-Cache"] = "hit"
-            return cached
-        response = super().dispatch(request, *args, **kwargs)
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-        if response.status_code == 200 and not response.cookies:
-            cache.set(key, (current, response), page_seconds())
-            response["X-Forum-Cache"] = "miss"
         return response
 
     def page_served_from_cache(self, request, *args, **kwargs) -> None:
         """What a view still does when its page comes from the cache (the topic page counts the view)."""
 
-    def _render_for_reader(self, request, *args, **kwargs):
+    def _render(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()

@@ -15,7 +15,9 @@ The API (small on purpose; docs/performance.md, "Caching"):
   signed-in reader also on who they are (user pk) and their CSRF secret (the page's forms carry a token made from
   it). An entry is served only while the sections' versions (and the reader's) are those it was rendered under.
   Works on Django views, ninja operations (`ninja.decorators.decorate_view`) and feeds. `cache_anonymous`: the
-  same for anonymous readers only.
+  same for anonymous readers only. Both take `seconds`, a function giving the lifetime of their entries (0: off),
+  for views whose app has its own setting (the forum's `FORUM_PAGE_CACHE_SECONDS`); by default
+  `HUB_PAGE_CACHE_SECONDS`.
 - `CachedServeMixin` (first base of a Wagtail page class) and `serve_page` (Wagtail's serve view, wrapped in
   hub/urls.py): a cached page is answered before Wagtail routes, so a hit costs no query.
 
@@ -119,22 +121,14 @@ def _joined(versions: dict[str, str], sections: Iterable[str]) -> str:
     return ".".join(versions[section] for section in sorted(set(sections)))
 
 
-def read_with_version(section: str, key: str) -> tuple[str, Any]:
-    """The current version of `section` and what the cache holds at `key` (None if nothing), in one round trip: for
-    an entry kept with the version it was made under."""
-    _check([section])
-    versions, found = _read({section: _version_key(section)}, key)
-    return versions[section], found.get(key)
-
-
 def version(*sections: str) -> str:
     """The current version of `sections`: what a cache key of something that shows them must include."""
     _check(sections)
     return _joined(_read({section: _version_key(section) for section in sections})[0], sections)
 
 
-def _cacheable(request: HttpRequest) -> bool:
-    return cache_seconds() > 0 and request.method in ("GET", "HEAD") and not getattr(request, "is_preview", False)
+def _cacheable(request: HttpRequest, seconds: Callable[[], int] = cache_seconds) -> bool:
+    return seconds() > 0 and request.method in ("GET", "HEAD") and not getattr(request, "is_preview", False)
 
 
 def _signed_in(request: HttpRequest) -> bool:
@@ -212,7 +206,14 @@ def _session_personal(request: HttpRequest) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
-def _store(request: HttpRequest, response: HttpResponse, key: str, versions: str, reader: _Reader) -> bool:
+def _store(
+    request: HttpRequest,
+    response: HttpResponse,
+    key: str,
+    versions: str,
+    reader: _Reader,
+    seconds: Callable[[], int] = cache_seconds,
+) -> bool:
     """Keep a response the same reader (every anonymous reader, or this signed-in one with the same CSRF secret)
     may be given while `versions` are current; False when it is not one."""
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
@@ -235,16 +236,20 @@ def _store(request: HttpRequest, response: HttpResponse, key: str, versions: str
         or (session is not None and session.modified)
     ):
         return False
+    lifetime = seconds()
     if reader.anonymous:
-        patch_cache_control(response, public=True, max_age=cache_seconds())
+        patch_cache_control(response, public=True, max_age=lifetime)
     else:
         patch_cache_control(response, private=True)
     patch_vary_headers(response, ("Cookie",))
-    cache.set(key, (versions, response.status_code, dict(response.items()), response.content), cache_seconds())
+    cache.set(key, (versions, response.status_code, dict(response.items()), response.content), lifetime)
     return True
 
 
-def _decorator(sections: Iterable[str], params: Iterable[str], signed_in: bool) -> Callable:
+def _decorator(
+    sections: Iterable[str], params: Iterable[str], signed_in: bool, seconds: Callable[[], int] | None
+) -> Callable:
+    lifetime = seconds or cache_seconds
     sections = tuple(sections)
     params = tuple(params)
     if not sections:
@@ -254,7 +259,7 @@ def _decorator(sections: Iterable[str], params: Iterable[str], signed_in: bool) 
     def decorator(view: Callable) -> Callable:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not _cacheable(request):
+            if not _cacheable(request, lifetime):
                 return view(request, *args, **kwargs)
             reader = _Reader(request)
             if reader.personal or (not signed_in and not reader.anonymous):
@@ -267,7 +272,7 @@ def _decorator(sections: Iterable[str], params: Iterable[str], signed_in: bool) 
             if cached is not None:
                 return cached
             response = view(request, *args, **kwargs)
-            if _store(request, response, key, current, reader):
+            if _store(request, response, key, current, reader, lifetime):
                 response["X-Hub-Cache"] = "miss"
             return response
 
@@ -276,15 +281,20 @@ def _decorator(sections: Iterable[str], params: Iterable[str], signed_in: bool) 
     return decorator
 
 
-def cache_public(*, sections: Iterable[str], params: Iterable[str] = ()) -> Callable:
+def cache_public(
+    *, sections: Iterable[str], params: Iterable[str] = (), seconds: Callable[[], int] | None = None
+) -> Callable:
     """Decorate a public view whose answer depends only on `sections`, the query parameters `params` and, for a
-    signed-in reader, on who they are: each reader gets pages rendered for them."""
-    return _decorator(sections, params, signed_in=True)
+    signed-in reader, on who they are: each reader gets pages rendered for them. `seconds()`: how long an entry is
+    kept (0: not cached); HUB_PAGE_CACHE_SECONDS by default."""
+    return _decorator(sections, params, signed_in=True, seconds=seconds)
 
 
-def cache_anonymous(*, sections: Iterable[str], params: Iterable[str] = ()) -> Callable:
+def cache_anonymous(
+    *, sections: Iterable[str], params: Iterable[str] = (), seconds: Callable[[], int] | None = None
+) -> Callable:
     """cache_public() for anonymous readers only: a signed-in reader's page is always rendered."""
-    return _decorator(sections, params, signed_in=False)
+    return _decorator(sections, params, signed_in=False, seconds=seconds)
 
 
 def serve_page(request: HttpRequest, path: str) -> HttpResponse:

@@ -4,14 +4,14 @@ with the site's unsolved filter and "Follow this forum"."""
 from machina.apps.forum.views import ForumView as MachinaForumView
 from machina.apps.forum.views import IndexView as MachinaIndexView
 
-from forum.caching import AnonymousPageCache
+from forum.caching import ForumPageCache
 
 
-class IndexView(AnonymousPageCache, MachinaIndexView):
+class IndexView(ForumPageCache, MachinaIndexView):
     cache_params = ()
 
 
-class ForumView(AnonymousPageCache, MachinaForumView):
+class ForumView(ForumPageCache, MachinaForumView):
     """A forum's topics; `?unsolved=1` keeps only topics without an accepted answer."""
 
     cache_params = ("page", "unsolved")

@@ -13,7 +13,7 @@ from forum import caching, forms, selectors, services
 from forum import search as forum_search
 
 
-class TopicView(caching.AnonymousPageCache, machina.TopicView):
+class TopicView(caching.ForumPageCache, machina.TopicView):
     """A topic with its accepted answer and, when it discusses a project, the project's card. A topic waiting for
     approval answers 404 except to its author and the forum's moderators, who also see the posts that wait.
     Cached whole for anonymous readers; a view is counted in the cache (forum.caching.count_view), not by machina's
