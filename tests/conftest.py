@@ -102,15 +102,44 @@ def _use_database(template: str) -> None:
 # that comes later, finding no copy, migrates as before). Without xdist nothing changes.
 
 
-class _SharedMigration:
-    """What the worker knows about the run's migrated copy while it sets up its test database."""
+class _RunCopy:
+    """A database one worker keeps for the others of this xdist run (`test_<kind>_<run id>`), named in a marker file
+    of the run's folder while it exists. Read and made under `lock`; dropped, under it, by the worker that made it
+    when that worker ends (a worker that comes later, finding no copy, makes its own)."""
 
-    def __init__(self, folder):
+    def __init__(self, folder: Path, kind: str):
         import fasteners
 
-        self.lock = fasteners.InterProcessLock(str(folder / "migrated-database.lock"))
-        self.marker = folder / "migrated-database"  # holds the copy's name while it exists
-        self.created = ""  # the copy this worker made, dropped at its end
+        self.folder = folder
+        self.lock = fasteners.InterProcessLock(str(folder / f"{kind}-database.lock"))
+        self.marker = folder / f"{kind}-database"
+        self.name = f"test_{kind}_{os.environ.get('PYTEST_XDIST_TESTRUNUID', '')[:16]}"
+        self.created = False
+
+    @classmethod
+    def for_worker(cls, tmp_path_factory, kind: str) -> "_RunCopy | None":
+        """Under xdist, the run's copy of `kind` (the run's folder is above each worker's own); None without."""
+        if not os.environ.get("PYTEST_XDIST_WORKER"):
+            return None
+        return cls(tmp_path_factory.getbasetemp().parent, kind)
+
+    def existing(self) -> str:
+        """The copy's name if another worker made it and it still exists, else ""."""
+        name = self.marker.read_text() if self.marker.exists() else ""
+        return name if name and _database_exists(name) else ""
+
+    def keep(self, source: str) -> None:
+        """Make the copy, from database `source`."""
+        _copy_database(source, self.name)
+        self.marker.write_text(self.name)
+        self.created = True
+
+    def drop(self) -> None:
+        """Drop the copy, if this worker made it."""
+        if self.created:
+            with self.lock:
+                self.marker.unlink(missing_ok=True)
+                _drop_database(self.name)
 
 
 def _database_exists(name: str) -> bool:
@@ -126,24 +155,22 @@ def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory,
     """Under xdist: wait for the worker that migrates first; then create this worker's test database from its copy."""
     from django.conf import settings
 
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
+    shared = _RunCopy.for_worker(tmp_path_factory, "migrated")
+    if shared is None:
         yield None
         return
-    shared = _SharedMigration(tmp_path_factory.getbasetemp().parent)  # the run's folder, above each worker's own
     shared.lock.acquire()  # released once this worker's test database exists (django_db_setup)
     try:
         with django_db_blocker.unblock():
-            template = shared.marker.read_text() if shared.marker.exists() else ""
-            if template and _database_exists(template):
+            template = shared.existing()
+            if template:
                 settings.DATABASES["default"]["TEST"]["TEMPLATE"] = template
         yield shared
     finally:
         if shared.lock.acquired:
             shared.lock.release()
-        if shared.created:
-            with shared.lock, django_db_blocker.unblock():
-                shared.marker.unlink(missing_ok=True)
-                _drop_database(shared.created)
+        with django_db_blocker.unblock():
+            shared.drop()
 
 
 @pytest.fixture(scope="session")
@@ -158,9 +185,7 @@ def django_db_setup(django_db_setup, django_db_modify_db_settings, django_db_blo
         _copy_database(name, name + EMPTY)
         if shared is not None:
             if not settings.DATABASES["default"]["TEST"].pop("TEMPLATE", None):
-                shared.created = f"test_migrated_{os.environ.get('PYTEST_XDIST_TESTRUNUID', '')[:16]}"
-                _copy_database(name + EMPTY, shared.created)
-                shared.marker.write_text(shared.created)
+                shared.keep(name + EMPTY)
             shared.lock.release()
     yield
     with django_db_blocker.unblock():
@@ -227,23 +252,21 @@ def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
     the run: the first worker to need it loads it and keeps a copy (`test_demo_<run id>`, with the files it wrote in
     the run's temporary folder); a worker after it copies those instead of loading (15-25 s of CPU). A file lock
     orders them; the copy is dropped, under the lock, when its worker ends (a worker that comes later loads again)."""
-    import fasteners
     from django.conf import settings
 
-    folder = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else None
-    lock = fasteners.InterProcessLock(str(folder / "demo-database.lock")) if folder else contextlib.nullcontext()
-    created = ""
+    shared = _RunCopy.for_worker(tmp_path_factory, "demo")
+    media = shared.folder / "demo-media" if shared else None
     previous = os.environ.get("DEMO_PASSWORD")
     os.environ["DEMO_PASSWORD"] = DEMO_PASSWORD
     try:
-        with lock, django_db_blocker.unblock():
+        with shared.lock if shared else contextlib.nullcontext(), django_db_blocker.unblock():
             name = _test_database()
-            shared = folder / "demo-database" if folder else None  # holds the copy's name while it exists
-            if shared and shared.exists() and _database_exists(shared.read_text()):
-                _copy_database(shared.read_text(), name + DEMO)
+            existing = shared.existing() if shared else ""
+            if existing:
+                _copy_database(existing, name + DEMO)
                 for kind, root in (("public", settings.MEDIA_ROOT), ("private", settings.PRIVATE_MEDIA_ROOT)):
-                    if (folder / "demo-media" / kind).exists():
-                        shutil.copytree(folder / "demo-media" / kind, root, dirs_exist_ok=True)
+                    if (media / kind).exists():
+                        shutil.copytree(media / kind, root, dirs_exist_ok=True)
             else:
                 _use_database(EMPTY)  # whatever ran before on this worker, the demo is loaded on the migrated database
                 before = _media_files()
@@ -251,12 +274,10 @@ def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
                 _copy_database(name, name + DEMO)
                 if shared:
                     for path in _media_files() - before:  # the demo's images and documents, for the other workers
-                        target = folder / "demo-media" / _media_relative(path)
+                        target = media / _media_relative(path)
                         target.parent.mkdir(parents=True, exist_ok=True)
                         shutil.copy2(path, target)
-                    created = f"test_demo_{os.environ.get('PYTEST_XDIST_TESTRUNUID', '')[:16]}"
-                    _copy_database(name + DEMO, created)
-                    shared.write_text(created)
+                    shared.keep(name + DEMO)
                 _use_database(EMPTY)
     finally:
         if previous is None:
@@ -264,10 +285,9 @@ def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
         else:
             os.environ["DEMO_PASSWORD"] = previous
     yield
-    if created:
-        with lock, django_db_blocker.unblock():
-            shared.unlink(missing_ok=True)
-            _drop_database(created)
+    if shared:
+        with django_db_blocker.unblock():
+            shared.drop()
 
 
 @pytest.fixture(scope="module")
