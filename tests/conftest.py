@@ -371,10 +371,12 @@ def once_per_module(ensure, *, name: str):
     return built
 
 
-def home_pages_ensure() -> None:
+def home_pages_ensure() -> dict[str, int]:
+    """{language: pk} of the two home pages (only those; hub.demo.load() adds every section and demo page)."""
     from hub import demo
 
-    demo.load_home()  # only the two home pages; hub.demo.load() adds every section and demo page
+    demo.load_home()
+    return {language: page.pk for language, page in home_pages_read().items()}
 
 
 def home_pages_read() -> dict:
@@ -383,19 +385,13 @@ def home_pages_read() -> dict:
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
 
 
-@pytest.fixture(scope="module")
-def module_home_pages(module_transaction, django_db_blocker) -> bool:
-    """Whether the module's transaction holds the home pages (else each test makes them)."""
-    if module_transaction:
-        with django_db_blocker.unblock():
-            home_pages_ensure()
-    return module_transaction
+module_home_pages = once_per_module(home_pages_ensure, name="module_home_pages")
 
 
 @pytest.fixture
 def home_pages(module_home_pages, db):
     """The Arabic home page as the site root, with its live English translation (made once per module)."""
-    if not module_home_pages:
+    if module_home_pages is None:
         home_pages_ensure()
     return home_pages_read()
 
@@ -419,12 +415,16 @@ def sections(module_sections, home_pages, db):
     return sections_read(module_sections or sections_ensure())
 
 
-def sections_read(pks: dict) -> dict:
-    """The section indexes of `sections_ensure()`'s {slug: {language: pk}}, read afresh."""
+def pages_read(pks) -> dict:
+    """{pk: page} of the Wagtail pages `pks`, read afresh as their specific types (one query per type)."""
     from wagtail.models import Page
 
-    wanted = [pk for pair in pks.values() for pk in pair.values()]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+    return {page.pk: page for page in Page.objects.filter(pk__in=list(pks)).specific()}
+
+
+def sections_read(pks: dict) -> dict:
+    """The section indexes of `sections_ensure()`'s {slug: {language: pk}}, read afresh."""
+    pages = pages_read(pk for pair in pks.values() for pk in pair.values())
     return {slug: {language: pages[pk] for language, pk in pair.items()} for slug, pair in pks.items()}
 
 

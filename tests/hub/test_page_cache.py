@@ -4,7 +4,7 @@ not split or leak into the cache."""
 
 import pytest
 
-from tests.conftest import sections_read
+from tests.conftest import pages_read, sections_read
 from tests.hub.factories import make_event, make_news, make_practice, make_story
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +35,7 @@ def module_content(module_sections, django_db_blocker):
 
 @pytest.fixture
 def content(module_content, sections):
-    from wagtail.models import Page
-
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=module_content.values()).specific()}
+    pages = pages_read(module_content.values())
     return {kind: pages[pk] for kind, pk in module_content.items()}
 
 

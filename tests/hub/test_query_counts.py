@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.conftest import sections_ensure, sections_read
 from tests.hub.factories import make_event, make_news, make_practice, make_story, translate
 from tests.projects_db.factories import ProjectFactory
 
@@ -49,14 +50,10 @@ def few_queries(module_transaction, django_db_blocker):
     from django.test import Client
     from django.utils import translation
 
-    from hub import demo, services
-    from hub.models import HomePage
-
     assert module_transaction, "this module has no transactional test"
     with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
         cache.clear()
-        demo.load_home()
-        sections = services.cms_ensure_sections(home=HomePage.objects.get(locale__language_code="ar"))
+        sections = sections_read(sections_ensure())
         _add_content(sections, 1)
         client = Client()
         few = {url: _count(client, url) for url in EXPECTED}
