@@ -2,10 +2,10 @@
 violation, nothing wider than the screen (the forum's search bar included), and the post form's tabs are tabs."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from machina.core.db.models import get_model
 
+from tests.browser.axe import serious_violations
 from tests.browser.signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,15 +41,6 @@ def _pages(forum_site):
         "topic": reverse("forum_conversation:topic", kwargs={**in_forum, "slug": topic.slug, "pk": topic.pk}),
         "new topic": reverse("forum_conversation:topic_create", kwargs=in_forum),
     }
-
-
-def serious_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
